@@ -1,0 +1,38 @@
+//! The library's one error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library. Messages are one line, lowercase, and name
+/// the file (and line) they are about.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A dictionary file is malformed.
+    #[error("{file}:{line}: {message}")]
+    Dictionary {
+        /// The dictionary file (its name inside `dictionaries/`, or the user's path).
+        file: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A file could not be read.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// A file could be read but is not usable as input.
+    #[error("{}: {message}", path.display())]
+    Input {
+        /// The file.
+        path: PathBuf,
+        /// Why it was not used.
+        message: String,
+    },
+}
+
+/// Shorthand for results of this library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

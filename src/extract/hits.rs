@@ -1,0 +1,67 @@
+//! Dictionary surfaces found in a document, indexed by char position.
+
+use crate::lexicon::{Lexicon, Surface};
+
+/// One dictionary surface at a char range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// First char.
+    pub start: usize,
+    /// One past the last char.
+    pub end: usize,
+    /// What it stands for.
+    pub surface: Surface,
+}
+
+/// All hits of a document, sorted by start (then longest first).
+#[derive(Debug, Default)]
+pub struct Hits {
+    hits: Vec<Hit>,
+    /// Indices into `hits`, sorted by end.
+    by_end: Vec<usize>,
+}
+
+impl Hits {
+    /// Scans `chars` once with the lexicon's automaton.
+    pub fn scan(lex: &Lexicon, chars: &[char]) -> Hits {
+        let text: String = chars.iter().collect();
+        // Byte offset → char offset.
+        let mut char_at = vec![0usize; text.len() + 1];
+        let mut ci = 0;
+        for (b, c) in text.char_indices() {
+            for slot in &mut char_at[b..b + c.len_utf8()] {
+                *slot = ci;
+            }
+            ci += 1;
+        }
+        char_at[text.len()] = ci;
+        let mut hits = Vec::new();
+        for (bs, be, surfaces) in lex.scan(&text) {
+            for &surface in surfaces {
+                hits.push(Hit { start: char_at[bs], end: char_at[be], surface });
+            }
+        }
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut by_end: Vec<usize> = (0..hits.len()).collect();
+        by_end.sort_by(|&a, &b| hits[a].end.cmp(&hits[b].end).then(hits[b].start.cmp(&hits[a].start)));
+        Hits { hits, by_end }
+    }
+
+    /// Hits that start at `pos`, longest first.
+    pub fn starting_at(&self, pos: usize) -> impl Iterator<Item = &Hit> {
+        let i = self.hits.partition_point(|h| h.start < pos);
+        self.hits[i..].iter().take_while(move |h| h.start == pos)
+    }
+
+    /// Hits that end at `pos`, longest first.
+    pub fn ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> {
+        let i = self.by_end.partition_point(|&k| self.hits[k].end < pos);
+        self.by_end[i..].iter().map(|&k| &self.hits[k]).take_while(move |h| h.end == pos)
+    }
+
+    /// Hits that lie inside `start..end`, in order of start.
+    pub fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
+        let i = self.hits.partition_point(|h| h.start < start);
+        self.hits[i..].iter().take_while(move |h| h.start < end).filter(move |h| h.end <= end)
+    }
+}

@@ -1,0 +1,212 @@
+//! Meetings and events: quoted names, objects of 召开/举行/出席, subjects of 在…举行, and
+//! visits or receptions named by the headline; dates resolved against the publication date.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::hits::Hits;
+use super::names::is_han;
+use crate::lexicon::{Act, Lexicon, Surface};
+
+/// A meeting candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingCandidate {
+    /// Name without quotes.
+    pub name: String,
+    /// Where it was found.
+    pub start: usize,
+    /// One past its end.
+    pub end: usize,
+    /// The sentence it was found in.
+    pub sentence: (usize, usize),
+    /// Found in the headline.
+    pub in_headline: bool,
+}
+
+/// Finds meeting names in sentences.
+pub struct MeetingFinder<'a> {
+    lex: &'a Lexicon,
+    chars: &'a [char],
+    hits: &'a Hits,
+}
+
+fn is_meeting_word(lex: &Lexicon, s: &crate::lexicon::Surface) -> Option<String> {
+    match s {
+        Surface::MeetingWord(i) => Some(lex.meeting_words[*i].kind.clone()),
+        _ => None,
+    }
+}
+
+impl<'a> MeetingFinder<'a> {
+    /// A finder over `chars`.
+    pub fn new(lex: &'a Lexicon, chars: &'a [char], hits: &'a Hits) -> Self {
+        MeetingFinder { lex, chars, hits }
+    }
+
+    fn text(&self, s: usize, e: usize) -> String {
+        self.chars[s..e].iter().filter(|c| !matches!(c, '“' | '”' | '《' | '》')).collect()
+    }
+
+    /// The end of the last meeting word that ends inside `s..e`, of kind `meeting`.
+    fn meeting_word_ends(&self, s: usize, e: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = self
+            .hits
+            .within(s, e)
+            .filter(|h| is_meeting_word(self.lex, &h.surface).is_some_and(|k| k == "meeting"))
+            .map(|h| h.end)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Candidates in one sentence.
+    pub fn in_sentence(&self, (s, e): (usize, usize), in_headline: bool) -> Vec<MeetingCandidate> {
+        let chars = self.chars;
+        let mut out = Vec::new();
+        let push = |a: usize, b: usize, out: &mut Vec<MeetingCandidate>| {
+            let name = self.text(a, b);
+            if name.chars().count() >= 3 && name.chars().count() <= 60 {
+                out.push(MeetingCandidate { name, start: a, end: b, sentence: (s, e), in_headline });
+            }
+        };
+        // Quoted names, and quoted themes followed by a meeting word (“…”专题协商会).
+        let mut i = s;
+        while i < e {
+            if matches!(chars[i], '“' | '《') {
+                let close = if chars[i] == '“' { '”' } else { '》' };
+                if let Some(j) = (i + 1..e.min(i + 60)).find(|&j| chars[j] == close) {
+                    let inner_ends = self.meeting_word_ends(i + 1, j);
+                    if inner_ends.last() == Some(&j) {
+                        push(i + 1, j, &mut out);
+                    } else {
+                        // Theme in quotes, then the meeting word: keep the run after it.
+                        let mut k = j + 1;
+                        while k < e && k < j + 12 && is_han(chars[k]) {
+                            k += 1;
+                        }
+                        if let Some(&end) = self.meeting_word_ends(j + 1, k).first() {
+                            push(i + 1, end, &mut out);
+                        }
+                    }
+                    i = j + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // Objects of 召开/举行/出席/主持 and subjects of …举行/召开.
+        for h in self.hits.within(s, e) {
+            let Surface::Trigger(t) = h.surface else { continue };
+            let act = self.lex.triggers[t].act;
+            if !matches!(act, Act::Organized | Act::Attended | Act::Presided) {
+                continue;
+            }
+            // Object: the run after the trigger up to the first meeting word that ends it.
+            let mut k = h.end;
+            while k < e && k < h.end + 40 && (is_han(chars[k]) || chars[k].is_ascii_alphanumeric() || matches!(chars[k], '“' | '”' | '《' | '》')) {
+                k += 1;
+            }
+            if let Some(&end) = self.meeting_word_ends(h.end, k).iter().find(|&&x| x == k || self.ends_phrase(x, k)) {
+                if chars[h.end] != '“' && chars[h.end] != '《' {
+                    push(h.end, end, &mut out);
+                }
+            }
+            // Subject: …会议[日期][在京]举行.
+            if matches!(act, Act::Organized) {
+                let mut a = h.start;
+                while a > s && (is_han(chars[a - 1]) || chars[a - 1].is_ascii_alphanumeric()) {
+                    a -= 1;
+                }
+                let ends = self.meeting_word_ends(a, h.start);
+                if let Some(&end) = ends.last() {
+                    let gap: String = chars[end..h.start].iter().collect();
+                    if gap.chars().count() <= 8 && !gap.contains('会') {
+                        push(a, end, &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether a meeting word ending at `x` ends the noun phrase (and is not inside a longer
+    /// word): the next char is a link or a clause word.
+    fn ends_phrase(&self, x: usize, limit: usize) -> bool {
+        x >= limit || matches!(self.chars[x], '并' | '和' | '时' | '上' | '后' | '中' | '的' | '，' | '。' | '期' | '前')
+    }
+
+    /// A visit or reception named by the headline (刘国中在北京调研…, 丁薛祥会见…).
+    pub fn headline_event(&self, (s, e): (usize, usize)) -> Option<MeetingCandidate> {
+        let kinds: Vec<String> = self.hits.within(s, e).filter_map(|h| is_meeting_word(self.lex, &h.surface)).collect();
+        if !kinds.iter().any(|k| k == "visit" || k == "reception") {
+            return None;
+        }
+        // The first part of the headline (before a space that joins two headlines).
+        let mut end = s;
+        while end < e && self.chars[end] != ' ' {
+            end += 1;
+        }
+        let name = self.text(s, end);
+        (name.chars().count() >= 4).then(|| MeetingCandidate { name, start: s, end, sentence: (s, e), in_headline: true })
+    }
+}
+
+fn date_res() -> &'static (Regex, Regex, Regex) {
+    static RE: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    RE.get_or_init(|| {
+        (
+            Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").expect("valid regex"),
+            Regex::new(r"(\d{1,2})月(\d{1,2})日").expect("valid regex"),
+            Regex::new(r"(\d{1,2})日").expect("valid regex"),
+        )
+    })
+}
+
+/// The first date written in `text`, resolved against `published` (`YYYY-MM-DD`).
+pub fn find_date(text: &str, published: Option<&str>) -> Option<String> {
+    let (full, md, d) = date_res();
+    let py = published.and_then(|p| p.get(0..4)).and_then(|y| y.parse::<u32>().ok());
+    let pm = published.and_then(|p| p.get(5..7)).and_then(|m| m.parse::<u32>().ok());
+    if let Some(c) = full.captures(text) {
+        return Some(format!("{}-{:02}-{:02}", &c[1], c[2].parse::<u32>().ok()?, c[3].parse::<u32>().ok()?));
+    }
+    if let Some(c) = md.captures(text) {
+        let (m, day): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        if !(1..=12).contains(&m) || !(1..=31).contains(&day) {
+            return None;
+        }
+        let y = py?;
+        // A month after the publication month is last year's.
+        let y = if pm.is_some_and(|pm| m > pm) { y - 1 } else { y };
+        return Some(format!("{y:04}-{m:02}-{day:02}"));
+    }
+    if let Some(c) = d.captures(text) {
+        let day: u32 = c[1].parse().ok()?;
+        let (y, m) = (py?, pm?);
+        if (1..=31).contains(&day) {
+            return Some(format!("{y:04}-{m:02}-{day:02}"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_resolve_against_publication() {
+        let cases = [
+            ("1月19日，北京市召开", Some("2024-02-20"), Some("2024-01-19")),
+            ("12月3日，国务院", Some("2025-01-05"), Some("2024-12-03")),
+            ("27日下午在京举行", Some("2026-04-28"), Some("2026-04-27")),
+            ("2021年6月8日上午", None, Some("2021-06-08")),
+            ("会议指出", Some("2024-02-20"), None),
+        ];
+        for (text, published, want) in cases {
+            assert_eq!(find_date(text, published).as_deref(), want, "{text}");
+        }
+    }
+}

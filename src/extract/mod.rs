@@ -1,0 +1,469 @@
+//! From a document to its extraction record.
+//!
+//! Stages, each in its own module: [`hits`] (dictionary surfaces), [`context`] (the report's
+//! regions), [`orgs`] (bodies), [`names`] (name candidates), [`chains`] (title chains and
+//! posts), [`meetings`], [`attendance`]; [`record`] holds the output types.
+
+pub mod attendance;
+pub mod chains;
+pub mod context;
+pub mod hits;
+pub mod meetings;
+pub mod names;
+pub mod orgs;
+pub mod people;
+pub mod record;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use jieba_rs::Jieba;
+
+use self::attendance::{sentence_participation, NameSpan, Participation};
+use self::chains::ChainParser;
+use self::context::RegionContext;
+use self::hits::Hits;
+use self::meetings::{find_date, MeetingCandidate, MeetingFinder};
+use self::names::NameFinder;
+use self::orgs::{OrgRef, OrgResolver, OrgTable};
+use self::people::PersonTable;
+use self::record::{Attendance, AttendanceRole, Extraction, Meeting, Span};
+use crate::lexicon::{Act, Lexicon, Surface};
+use crate::text::{find_article, sentences, Document};
+
+/// Words that mark a name as a credit line (记者 黄某 摄), not a person of the report.
+const CREDIT_WORDS: &[&str] = &["记者", "摄影", "编辑", "通讯员", "校对", "审核", "撰稿", "作者"];
+
+/// Turns reports into extraction records. Build one and reuse it: building loads the
+/// dictionaries and jieba's model.
+pub struct Extractor {
+    lexicon: Lexicon,
+    jieba: Jieba,
+}
+
+impl Extractor {
+    /// An extractor over `lexicon`.
+    pub fn new(lexicon: Lexicon) -> Extractor {
+        Extractor { lexicon, jieba: Jieba::new() }
+    }
+
+    /// The dictionaries in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Whether jieba's dictionary knows `w` as an ordinary word (not a person's name).
+    fn is_common_word(&self, w: &str) -> bool {
+        let tags = self.jieba.tag(w, false);
+        tags.len() == 1 && !tags[0].tag.starts_with("nr")
+    }
+
+    /// Extracts the record of one document. `source` is stored as the record's `source`.
+    pub fn extract(&self, source: &str, text: &str) -> Extraction {
+        let lex = &self.lexicon;
+        let doc = Document::new(text);
+        let chars = &doc.chars;
+        let article = find_article(chars);
+        let hits = Hits::scan(lex, chars);
+
+        let mut units: Vec<(usize, usize)> = Vec::new();
+        if let Some(t) = article.title {
+            units.push(t);
+        }
+        for &(a, b) in &article.body {
+            if Some((a, b)) != article.title {
+                units.extend(sentences(chars, a, b));
+            }
+        }
+        let ctx = RegionContext::infer(lex, &hits, &units);
+        let resolver = OrgResolver::new(lex, ctx);
+        let chain_parser = ChainParser::new(lex, &resolver, chars);
+        let finder = NameFinder::new(lex, chars, &hits);
+
+        let mut people = PersonTable::default();
+        let mut orgs = OrgTable::default();
+
+        // Round 1: names after title chains (and after group labels).
+        for &(s, e) in &units {
+            self.chains_in(&doc, &hits, &finder, &chain_parser, (s, e), &mut people, &mut orgs);
+        }
+        // Round 2: names before a title (赵乐际委员长) or a trigger (习近平出席), and lists.
+        for &(s, e) in &units {
+            self.bare_names_in(&doc, &hits, &finder, &resolver, (s, e), &mut people, &mut orgs);
+        }
+
+        // Every place each person is named.
+        let mentions = find_mentions(chars, &units, people.names());
+        let name_spans: Vec<NameSpan> = mentions
+            .iter()
+            .flat_map(|(n, spans)| spans.iter().map(move |sp| NameSpan { name: n.clone(), start: sp.start, end: sp.end }))
+            .collect();
+
+        // Bodies named anywhere in the report.
+        self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
+
+        // Meetings.
+        let meeting_finder = MeetingFinder::new(lex, chars, &hits);
+        let mut candidates: Vec<MeetingCandidate> = Vec::new();
+        for (k, &(s, e)) in units.iter().enumerate() {
+            let headline = article.title == Some((s, e));
+            candidates.extend(meeting_finder.in_sentence((s, e), headline));
+            if headline && k == 0 {
+                candidates.extend(meeting_finder.headline_event((s, e)));
+            }
+        }
+        let mut meetings = choose_meetings(candidates);
+
+        // Attendance.
+        let mut participation = Participation::default();
+        let mut last_subject = Vec::new();
+        for &(s, e) in &units {
+            sentence_participation(lex, &hits, chars, (s, e), &name_spans, &mut last_subject, &mut participation);
+        }
+        let published = article.published.clone();
+        let mut record_meetings: Vec<Meeting> = meetings
+            .iter()
+            .map(|m| {
+                let sentence: String = chars[m.sentence.0..m.sentence.1].iter().collect();
+                let first_body: String = units
+                    .iter()
+                    .find(|u| Some(**u) != article.title)
+                    .map(|&(a, b)| chars[a..b].iter().collect())
+                    .unwrap_or_default();
+                let date = find_date(&sentence, published.as_deref()).or_else(|| find_date(&first_body, published.as_deref()));
+                Meeting { name: m.name.clone(), date, organizers: Vec::new(), evidence: Some(Span::new(m.start, m.end)) }
+            })
+            .collect();
+        let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
+
+        let (persons, roles) = people.finish(&mentions);
+        let title = article.title.map(|(a, b)| doc.original_slice(a, b).trim().to_string());
+        Extraction {
+            source: source.to_string(),
+            title,
+            published,
+            persons,
+            organizations: orgs.into_vec(),
+            roles,
+            meetings: record_meetings,
+            attendance,
+        }
+    }
+
+    /// Names after title chains in one sentence.
+    #[allow(clippy::too_many_arguments)]
+    fn chains_in(
+        &self,
+        doc: &Document,
+        hits: &Hits,
+        finder: &NameFinder,
+        parser: &ChainParser,
+        (s, e): (usize, usize),
+        people: &mut PersonTable,
+        orgs: &mut OrgTable,
+    ) {
+        let chars = &doc.chars;
+        let mut ends: Vec<usize> = hits
+            .within(s, e)
+            .filter(|h| matches!(h.surface, Surface::Title(_)))
+            .map(|h| h.end)
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut covered_until = s;
+        for p in ends {
+            if p < covered_until {
+                continue;
+            }
+            let known = people.names().clone();
+            let Some(name_end) = finder.name_at(p, e, &known) else { continue };
+            let Some(chain) = parser.chain_before(p, s) else { continue };
+            let name: String = chars[p..name_end].iter().collect();
+            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_common_word(&name) && name.chars().count() <= 2) {
+                continue;
+            }
+            for o in &chain.orgs {
+                orgs.add(o);
+            }
+            let mut group = vec![(p, name_end)];
+            // A list of names sharing the chain: 副总理丁薛祥、何立峰.
+            let mut end = name_end;
+            while end + 1 < e && chars[end] == '、' {
+                let Some(next_end) = finder.chinese_name_at(end + 1, e, &known) else { break };
+                if next_end < e && hits.starting_at(next_end).any(|h| matches!(h.surface, Surface::Title(_))) {
+                    break;
+                }
+                let n: String = chars[end + 1..next_end].iter().collect();
+                if self.is_common_word(&n) {
+                    break;
+                }
+                group.push((end + 1, next_end));
+                end = next_end;
+            }
+            covered_until = end;
+            for (a, b) in group {
+                let person: String = chars[a..b].iter().collect();
+                people.add(&person);
+                if chain.collective {
+                    continue;
+                }
+                for r in &chain.roles {
+                    let org = r.org.as_ref().map(|o| orgs.add(o));
+                    people.add_role(&person, &r.title, org, Span::new(chain.start, b));
+                }
+            }
+        }
+    }
+
+    /// Names before a title or a trigger, and lists of names, in one sentence.
+    #[allow(clippy::too_many_arguments)]
+    fn bare_names_in(
+        &self,
+        doc: &Document,
+        hits: &Hits,
+        finder: &NameFinder,
+        resolver: &OrgResolver,
+        (s, e): (usize, usize),
+        people: &mut PersonTable,
+        orgs: &mut OrgTable,
+    ) {
+        let chars = &doc.chars;
+        let lex = &self.lexicon;
+        for h in hits.within(s, e) {
+            let known = people.names().clone();
+            match h.surface {
+                Surface::Title(t) => {
+                    // 赵乐际委员长主持: a name, then a title, then no name.
+                    let title = &lex.titles[t];
+                    if title.is_collective() || !finder.ends_name(h.end, e) || finder.name_at(h.end, e, &known).is_some() {
+                        continue;
+                    }
+                    if hits.ending_at(h.end).any(|x| x.start < h.start && matches!(x.surface, Surface::Title(_))) {
+                        continue;
+                    }
+                    let Some(start) = finder.name_ending_at(h.start, s, &known) else { continue };
+                    let name: String = chars[start..h.start].iter().collect();
+                    if !self.acceptable_bare_name(chars, &name, start, s, &known) {
+                        continue;
+                    }
+                    let org = match &title.body {
+                        crate::lexicon::TitleBody::Named(b) => {
+                            let bc: Vec<char> = b.chars().collect();
+                            resolver.resolve(&bc, None, true)
+                        }
+                        _ => None,
+                    };
+                    let org_name = org.as_ref().map(|o| orgs.add(o));
+                    people.add_role(&name, &title.title, org_name, Span::new(start, h.end));
+                }
+                Surface::Trigger(t) => {
+                    let act = lex.triggers[t].act;
+                    if matches!(act, Act::Absent | Act::Organized) {
+                        continue;
+                    }
+                    let mut end = h.start;
+                    for w in ["同志", "等"] {
+                        let wl = w.chars().count();
+                        if end >= s + wl && chars[end - wl..end].iter().copied().eq(w.chars()) {
+                            end -= wl;
+                        }
+                    }
+                    let mut found = Vec::new();
+                    let Some(start) = finder.name_ending_at(end, s, &known) else { continue };
+                    found.push((start, end));
+                    // Earlier names of the same list: 陈艾森、尤俊贤、袁轩云分别…
+                    let mut cur = start;
+                    while cur > s + 1 && chars[cur - 1] == '、' {
+                        let Some(st) = finder.name_ending_at(cur - 1, s, &known) else { break };
+                        found.push((st, cur - 1));
+                        cur = st;
+                    }
+                    for (a, b) in found {
+                        let name: String = chars[a..b].iter().collect();
+                        if self.acceptable_bare_name(chars, &name, a, s, &known) {
+                            people.add(&name);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Lists of three or more names: 马琳、陈若琳、黄金宝…
+        let mut i = s;
+        while i < e {
+            if !finder.boundary_before(i, s) {
+                i += 1;
+                continue;
+            }
+            let known = people.names().clone();
+            let mut items = Vec::new();
+            let mut cur = i;
+            while let Some(end) = finder.chinese_name_at(cur, e, &known) {
+                items.push((cur, end));
+                if end < e && chars[end] == '、' {
+                    cur = end + 1;
+                } else {
+                    break;
+                }
+            }
+            if items.len() >= 3 {
+                let names: Vec<String> = items.iter().map(|&(a, b)| chars[a..b].iter().collect()).collect();
+                let plain = names.iter().filter(|n| known.contains(*n) || !self.is_common_word(n)).count();
+                if plain == names.len() {
+                    for n in &names {
+                        people.add(n);
+                    }
+                }
+                i = items.last().map(|x| x.1).unwrap_or(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Whether a name found without a title chain may be taken.
+    fn acceptable_bare_name(&self, chars: &[char], name: &str, start: usize, floor: usize, known: &BTreeSet<String>) -> bool {
+        if known.contains(name) {
+            return true;
+        }
+        !self.is_common_word(name) && !self.is_credit(chars, start, floor)
+    }
+
+    /// Whether the name at `start` stands in a credit line (记者 黄某 摄).
+    fn is_credit(&self, chars: &[char], start: usize, floor: usize) -> bool {
+        let from = start.saturating_sub(6).max(floor);
+        let before: String = chars[from..start].iter().collect();
+        CREDIT_WORDS.iter().any(|w| before.contains(w))
+    }
+
+    /// Every body the dictionaries know, named anywhere in the report.
+    fn scan_orgs(
+        &self,
+        chars: &[char],
+        hits: &Hits,
+        resolver: &OrgResolver,
+        units: &[(usize, usize)],
+        names: &[NameSpan],
+        orgs: &mut OrgTable,
+    ) {
+        for &(s, e) in units {
+            let mut i = s;
+            while i < e {
+                let starts_org = hits.starting_at(i).any(|h| {
+                    matches!(h.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_))
+                }) || (matches!(chars[i], '省' | '市' | '区' | '县' | '州')
+                    && hits.starting_at(i + 1).any(|h| matches!(h.surface, Surface::DepartmentSuffix)));
+                if !starts_org || names.iter().any(|n| n.start <= i && i < n.end) {
+                    i += 1;
+                    continue;
+                }
+                match resolver.longest_at(&chars[i..e]) {
+                    Some((len, r)) if !r.bare_region && len >= 2 => {
+                        if is_generic_org(&r, chars, i + len, e) {
+                            i += len;
+                            continue;
+                        }
+                        orgs.add(&r);
+                        i += len;
+                    }
+                    Some((len, _)) => i += len.max(1),
+                    None => i += 1,
+                }
+            }
+        }
+    }
+}
+
+/// A short form followed by words that make it a category (市委办局), not a body.
+fn is_generic_org(r: &OrgRef, chars: &[char], end: usize, limit: usize) -> bool {
+    if r.region.is_some() || end >= limit {
+        return false;
+    }
+    r.name.chars().count() <= 2 && names::is_han(chars[end])
+}
+
+/// Every occurrence of the known names in the units, longest name first at each place.
+fn find_mentions(chars: &[char], units: &[(usize, usize)], names: &BTreeSet<String>) -> BTreeMap<String, Vec<Span>> {
+    let mut out: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+    if names.is_empty() {
+        return out;
+    }
+    let patterns: Vec<&String> = names.iter().collect();
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("person names always build an automaton");
+    for &(s, e) in units {
+        let text: String = chars[s..e].iter().collect();
+        let mut char_of_byte = Vec::with_capacity(text.len() + 1);
+        for (ci, c) in text.chars().enumerate() {
+            for _ in 0..c.len_utf8() {
+                char_of_byte.push(ci);
+            }
+        }
+        char_of_byte.push(e - s);
+        for m in ac.find_iter(&text) {
+            let (a, b) = (s + char_of_byte[m.start()], s + char_of_byte[m.end()]);
+            out.entry(patterns[m.pattern().as_usize()].clone()).or_default().push(Span::new(a, b));
+        }
+    }
+    out
+}
+
+/// Keeps distinct meetings: one name inside another is the same meeting (the longer name is
+/// kept); headline meetings come first.
+fn choose_meetings(mut candidates: Vec<MeetingCandidate>) -> Vec<MeetingCandidate> {
+    candidates.sort_by_key(|c| (!c.in_headline, c.start));
+    let mut kept: Vec<MeetingCandidate> = Vec::new();
+    for c in candidates {
+        if let Some(k) = kept.iter_mut().find(|k| k.name.contains(&c.name) || c.name.contains(&k.name)) {
+            if c.name.chars().count() > k.name.chars().count() && !k.in_headline {
+                *k = c;
+            }
+            continue;
+        }
+        kept.push(c);
+    }
+    kept
+}
+
+/// Attendance entries from what the triggers said: presiding and speaking imply attending;
+/// remarks count as speaking for those who were there.
+fn build_attendance(
+    p: &Participation,
+    meetings: &mut Vec<Meeting>,
+    candidates: &mut Vec<MeetingCandidate>,
+    article: &crate::text::Article,
+    chars: &[char],
+) -> Vec<Attendance> {
+    let mut out = Vec::new();
+    let present = |acts: &[(Act, (usize, usize))]| acts.iter().any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke));
+    if meetings.is_empty() && p.acts.values().any(|a| present(a)) {
+        // Someone took part in something the text does not name: describe it by the headline.
+        let name = article.title.map(|(a, b)| chars[a..b].iter().collect::<String>()).unwrap_or_else(|| "会议".to_string());
+        meetings.push(Meeting { name, date: None, organizers: vec![], evidence: article.title.map(|(a, b)| Span::new(a, b)) });
+        candidates.push(MeetingCandidate { name: String::new(), start: 0, end: 0, sentence: (0, 0), in_headline: true });
+    }
+    // Persons in a stable order: by first act's sentence, then name.
+    let mut persons: Vec<(&String, &Vec<(Act, (usize, usize))>)> = p.acts.iter().collect();
+    persons.sort_by_key(|(n, acts)| (acts.iter().map(|(_, s)| s.0).min().unwrap_or(0), (*n).clone()));
+    for (name, acts) in persons {
+        if !present(acts) {
+            continue;
+        }
+        let has = |want: Act| acts.iter().find(|(a, _)| *a == want).map(|(_, s)| *s);
+        let meeting_for = |sent: (usize, usize)| {
+            candidates.iter().position(|c| c.sentence == sent).unwrap_or(0)
+        };
+        let first = acts.iter().map(|(_, s)| *s).min().unwrap_or((0, 0));
+        let ev = |s: (usize, usize)| Some(Span::new(s.0, s.1));
+        out.push(Attendance { person: name.clone(), meeting: meeting_for(first), role: AttendanceRole::Attended, evidence: ev(first) });
+        if let Some(s) = has(Act::Presided) {
+            out.push(Attendance { person: name.clone(), meeting: meeting_for(s), role: AttendanceRole::Presided, evidence: ev(s) });
+        }
+        if let Some(s) = has(Act::Spoke).or(has(Act::Remarked)) {
+            out.push(Attendance { person: name.clone(), meeting: meeting_for(s), role: AttendanceRole::Spoke, evidence: ev(s) });
+        }
+    }
+    out
+}

@@ -1,0 +1,203 @@
+//! Person-name candidates: where a name can start and where it ends, judged by surname,
+//! length and what stands after it.
+
+use std::collections::BTreeSet;
+
+use super::hits::Hits;
+use crate::lexicon::{Lexicon, Surface};
+
+/// Chars that end a two-char name rather than continue a three-char one (李强|在, 王毅|和).
+const WEAK_THIRD: &[char] = &[
+    '在', '和', '与', '及', '等', '同', '向', '对', '为', '也', '还', '就', '从', '将', '被', '以', '说', '率', '是',
+    '的', '到', '于', '出', '主', '指', '强', '表', '作', '会', '参', '代', '分', '先', '一', '陪', '讲', '致', '发',
+    '介', '宣', '来', '带', '看', '调', '考', '视', '走', '听', '则', '又', '再', '首', '随', '亲', '深', '前', '抵',
+    '共', '认', '提', '要', '希', '回', '已',
+];
+
+/// Finds names in one document.
+pub struct NameFinder<'a> {
+    lex: &'a Lexicon,
+    chars: &'a [char],
+    hits: &'a Hits,
+}
+
+/// Whether `c` is a CJK ideograph.
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+impl<'a> NameFinder<'a> {
+    /// A finder over `chars` with its dictionary hits.
+    pub fn new(lex: &'a Lexicon, chars: &'a [char], hits: &'a Hits) -> Self {
+        NameFinder { lex, chars, hits }
+    }
+
+    /// Whether a name may end at `j` (before `limit`): punctuation, a word that follows names,
+    /// a trigger, a title or the end.
+    pub fn ends_name(&self, j: usize, limit: usize) -> bool {
+        if j >= limit {
+            return true;
+        }
+        let c = self.chars[j];
+        if !is_han(c) {
+            return c != '·';
+        }
+        let mut buf = String::new();
+        for k in j..(j + self.lex.max_after_len()).min(limit) {
+            buf.push(self.chars[k]);
+            if self.lex.is_after_name(&buf) {
+                return true;
+            }
+        }
+        self.hits
+            .starting_at(j)
+            .any(|h| matches!(h.surface, Surface::Trigger(_) | Surface::Title(_)))
+    }
+
+    /// Whether a dictionary word (title, body, region, trigger) starts at `i`, so no name can.
+    fn word_starts_at(&self, i: usize) -> bool {
+        self.hits.starting_at(i).any(|h| {
+            h.end - h.start >= 2
+                && matches!(
+                    h.surface,
+                    Surface::Title(_) | Surface::Body(_) | Surface::Region(_) | Surface::Trigger(_) | Surface::DepartmentBare(_)
+                )
+        })
+    }
+
+    /// The end of a Chinese name (surname + one or two chars) starting at `i`, if one fits
+    /// before `limit`. `known` names are preferred when they fit.
+    pub fn chinese_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
+        let chars = self.chars;
+        if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
+            return None;
+        }
+        // A known name wins.
+        for len in [4, 3, 2] {
+            if i + len <= limit {
+                let s: String = chars[i..i + len].iter().collect();
+                if known.contains(&s) && self.ends_name(i + len, limit) {
+                    return Some(i + len);
+                }
+            }
+        }
+        let compound = i + 2 <= limit && self.lex.is_compound_surname(&chars[i..i + 2].iter().collect::<String>());
+        let lens: &[usize] = if compound {
+            &[3, 4]
+        } else if self.lex.is_single_surname(chars[i]) {
+            &[2, 3]
+        } else {
+            return None;
+        };
+        let fits = |len: usize| {
+            i + len <= limit && chars[i..i + len].iter().all(|&c| is_han(c)) && self.ends_name(i + len, limit)
+        };
+        let (short, long) = (lens[0], lens[1]);
+        match (fits(short), fits(long)) {
+            (true, true) => {
+                if WEAK_THIRD.contains(&chars[i + short]) { Some(i + short) } else { Some(i + long) }
+            }
+            (true, false) => Some(i + short),
+            (false, true) => Some(i + long),
+            (false, false) => None,
+        }
+    }
+
+    /// The end of any name starting at `i`: a Chinese name, or (after a title, where a name
+    /// is expected) a transliterated or minority name of up to ten chars, `·` allowed.
+    pub fn name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
+        if let Some(e) = self.chinese_name_at(i, limit, known) {
+            return Some(e);
+        }
+        let chars = self.chars;
+        if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
+            return None;
+        }
+        let mut j = i;
+        while j < limit && j - i < 10 && (is_han(chars[j]) || (chars[j] == '·' && j > i)) {
+            j += 1;
+            if j - i >= 2 && chars[j - 1] != '·' && self.ends_name(j, limit) {
+                return Some(j);
+            }
+        }
+        None
+    }
+
+    /// The start of a Chinese name that ends at `end` (a name before a title or a verb), if a
+    /// boundary stands before it. `known` names are preferred.
+    pub fn name_ending_at(&self, end: usize, floor: usize, known: &BTreeSet<String>) -> Option<usize> {
+        let chars = self.chars;
+        for len in [4, 3, 2] {
+            if end >= floor + len {
+                let s: String = chars[end - len..end].iter().collect();
+                if known.contains(&s) {
+                    return Some(end - len);
+                }
+            }
+        }
+        for len in [3, 2, 4] {
+            if end < floor + len {
+                continue;
+            }
+            let start = end - len;
+            if !self.boundary_before(start, floor) {
+                continue;
+            }
+            if self.chinese_name_at(start, end, known) == Some(end) {
+                return Some(start);
+            }
+        }
+        None
+    }
+
+    /// Whether a name may start at `i`: sentence start, punctuation, or a word that stands
+    /// before names or links them (和, 与, 由).
+    pub fn boundary_before(&self, i: usize, floor: usize) -> bool {
+        if i <= floor {
+            return true;
+        }
+        let c = self.chars[i - 1];
+        if !is_han(c) {
+            return true;
+        }
+        if matches!(c, '和' | '与' | '及' | '由' | '同' | '请' | '见') {
+            return true;
+        }
+        let mut buf = String::new();
+        for k in (i.saturating_sub(4).max(floor)..i).rev() {
+            buf.insert(0, self.chars[k]);
+            if self.lex.is_before_name(&buf) {
+                return true;
+            }
+        }
+        self.hits.ending_at(i).any(|h| matches!(h.surface, Surface::Trigger(_)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str) -> Option<String> {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let hits = Hits::scan(&lex, &chars);
+        let f = NameFinder::new(&lex, &chars, &hits);
+        f.chinese_name_at(0, chars.len(), &BTreeSet::new()).map(|e| chars[..e].iter().collect())
+    }
+
+    #[test]
+    fn name_length_is_judged_by_what_follows() {
+        let cases = [
+            ("张继红主持会议", Some("张继红")),
+            ("刘存良、", Some("刘存良")),
+            ("于英杰出席座谈会", Some("于英杰")),
+            ("武凯，", Some("武凯")),
+            ("张强在主持学习时强调", Some("张强")),
+            ("会议精神", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(name(text).as_deref(), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,396 @@
+//! Naming bodies: dictionary bodies, region + department compositions (北京市委, 市科委),
+//! and unknown bodies recognised by their shape (…管委会).
+
+use std::collections::BTreeMap;
+
+use super::context::RegionContext;
+use crate::extract::record::Organization;
+use crate::lexicon::{Lexicon, Level};
+
+/// A body as named at one place in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgRef {
+    /// Canonical name.
+    pub name: String,
+    /// Other names: the usual abbreviations and the spelling the text used.
+    pub aliases: Vec<String>,
+    /// Kind of body, when known.
+    pub kind: Option<String>,
+    /// The body it belongs to.
+    pub parent: Option<String>,
+    /// The region the body belongs to, when it is a regional body.
+    pub region: Option<usize>,
+    /// True when the text names a region only (海淀区), not one of its bodies.
+    pub bare_region: bool,
+}
+
+/// One step of parsing a body name.
+#[derive(Debug, Clone)]
+enum Unit {
+    Body(usize),
+    Region(usize),
+    Department { dept: usize, region: Option<usize> },
+}
+
+/// Bare level words that stand for the report's own region before a department (市科委).
+const LEVEL_WORDS: &[&str] = &["自治区", "全省", "全市", "省", "市", "区", "县", "州", "盟", "旗"];
+
+/// Resolves body names against the dictionaries and the report's regions.
+pub struct OrgResolver<'a> {
+    lex: &'a Lexicon,
+    ctx: RegionContext,
+}
+
+impl<'a> OrgResolver<'a> {
+    /// A resolver for one report.
+    pub fn new(lex: &'a Lexicon, ctx: RegionContext) -> Self {
+        OrgResolver { lex, ctx }
+    }
+
+    /// The report's region context.
+    pub fn context(&self) -> RegionContext {
+        self.ctx
+    }
+
+    /// Resolves `chars` as one body name. `carried` is the region of the body named just
+    /// before in the same title chain (教育工委 after 北京市委). With `allow_shape`, text that
+    /// the dictionaries do not cover is still taken as a body when it ends like one.
+    pub fn resolve(&self, chars: &[char], carried: Option<usize>, allow_shape: bool) -> Option<OrgRef> {
+        let surface: String = chars.iter().collect();
+        let (units, used) = self.parse_units(chars, carried);
+        if used == chars.len() && !units.is_empty() {
+            let mut r = self.unit_ref(&units, &surface);
+            if !r.aliases.contains(&surface) && r.name != surface {
+                r.aliases.push(surface);
+            }
+            return Some(r);
+        }
+        if !allow_shape && !self.has_org_shape(&surface) {
+            return None;
+        }
+        if chars.len() < 2 || !chars.iter().all(|c| is_name_char(*c)) {
+            return None;
+        }
+        let parent = (!units.is_empty()).then(|| self.unit_ref(&units, "").name);
+        let region = units.iter().rev().find_map(|u| match u {
+            Unit::Region(r) => Some(*r),
+            Unit::Department { region, .. } => *region,
+            Unit::Body(_) => None,
+        });
+        let kind = self.lex.org_shapes.iter().filter(|(s, _)| surface.ends_with(s.as_str())).max_by_key(|(s, _)| s.len());
+        Some(OrgRef {
+            name: surface,
+            aliases: Vec::new(),
+            kind: kind.map(|(_, k)| k.clone()),
+            parent,
+            region,
+            bare_region: false,
+        })
+    }
+
+    /// The longest dictionary body name starting at `chars[0]`: its length and resolution.
+    /// A region alone is returned too (flagged `bare_region`).
+    pub fn longest_at(&self, chars: &[char]) -> Option<(usize, OrgRef)> {
+        let (units, used) = self.parse_units(chars, None);
+        if units.is_empty() {
+            return None;
+        }
+        let surface: String = chars[..used].iter().collect();
+        let mut r = self.unit_ref(&units, &surface);
+        if !r.aliases.contains(&surface) && r.name != surface {
+            r.aliases.push(surface);
+        }
+        Some((used, r))
+    }
+
+    /// The government of a region (for 区长 of 海淀区).
+    pub fn government_of(&self, region: usize) -> OrgRef {
+        let lex = self.lex;
+        let dept = lex
+            .departments_after_region("人民政府")
+            .iter()
+            .copied()
+            .find(|&d| lex.departments[d].exists_at(lex.regions[region].level));
+        match dept {
+            Some(d) => self.department_ref(d, Some(region), ""),
+            None => {
+                let name = format!("{}人民政府", lex.regions[region].name);
+                OrgRef { name, aliases: vec![], kind: Some("government".into()), parent: None, region: Some(region), bare_region: false }
+            }
+        }
+    }
+
+    /// Whether `s` ends like the name of a body.
+    pub fn has_org_shape(&self, s: &str) -> bool {
+        self.lex.org_shapes.iter().any(|(suffix, _)| s.ends_with(suffix.as_str()))
+    }
+
+    fn parse_units(&self, chars: &[char], carried: Option<usize>) -> (Vec<Unit>, usize) {
+        let lex = self.lex;
+        let mut units: Vec<Unit> = Vec::new();
+        let mut pos = 0;
+        let mut buf = String::new();
+        while pos < chars.len() {
+            let rest = &chars[pos..];
+            let last_region = units.iter().rev().find_map(|u| match u {
+                Unit::Region(r) => Some(*r),
+                Unit::Department { region, .. } => *region,
+                Unit::Body(_) => None,
+            });
+            // Candidates: (length, unit); the longest wins.
+            let mut best: Option<(usize, Unit)> = None;
+            let mut consider = |len: usize, unit: Unit| {
+                if best.as_ref().is_none_or(|(l, _)| len > *l) {
+                    best = Some((len, unit));
+                }
+            };
+            // "中共" before a regional party body.
+            let skip = if rest.starts_with(&['中', '共']) && rest.len() > 2 { 2 } else { 0 };
+            // A body from the dictionary.
+            buf.clear();
+            for (i, c) in rest.iter().take(lex.max_org_len()).enumerate() {
+                buf.push(*c);
+                if let Some(b) = lex.body_index_of(&buf) {
+                    consider(i + 1, Unit::Body(b));
+                }
+                if let Some(d) = lex.bare_department(&buf) {
+                    consider(i + 1, Unit::Department { dept: d, region: last_region.or(carried).or(self.default_region_for(d)) });
+                }
+            }
+            // A region, maybe followed by one of its departments.
+            if let Some((rlen, regions)) = lex.region_prefix(&rest[skip..]) {
+                let region = self.pick_region(regions);
+                let after = &rest[skip + rlen..];
+                match self.department_suffix(after, lex.regions[region].level) {
+                    Some((dlen, dept)) => consider(skip + rlen + dlen, Unit::Department { dept, region: Some(region) }),
+                    None if skip == 0 => consider(rlen, Unit::Region(region)),
+                    None => {}
+                }
+            }
+            // A bare level word standing for the report's region, then a department.
+            for w in LEVEL_WORDS {
+                let wl = w.chars().count();
+                if rest.len() > wl + skip && rest[skip..].iter().take(wl).copied().eq(w.chars()) {
+                    let region = self.ctx.resolve_level_word(lex, w.trim_start_matches('全'));
+                    let level = region.map(|r| lex.regions[r].level);
+                    if let Some((dlen, dept)) = self.department_suffix_any(&rest[skip + wl..], level) {
+                        consider(skip + wl + dlen, Unit::Department { dept, region });
+                    }
+                }
+            }
+            match best {
+                Some((len, unit)) => {
+                    units.push(unit);
+                    pos += len;
+                }
+                None => break,
+            }
+        }
+        (units, pos)
+    }
+
+    /// The region a bare department alias belongs to when no region is written.
+    fn default_region_for(&self, dept: usize) -> Option<usize> {
+        let d = &self.lex.departments[dept];
+        [self.ctx.county, self.ctx.city, self.ctx.province].into_iter().flatten().find(|&r| d.exists_at(self.lex.regions[r].level))
+    }
+
+    /// Among regions sharing a name, the one inside the report's context.
+    fn pick_region(&self, regions: &[usize]) -> usize {
+        let lex = self.lex;
+        for outer in [self.ctx.county, self.ctx.city, self.ctx.province].into_iter().flatten() {
+            if let Some(&r) = regions.iter().find(|&&r| lex.region_within(r, outer) || lex.region_within(outer, r)) {
+                return r;
+            }
+        }
+        // Prefer the higher tier: 吉林 is the province before the city.
+        *regions.iter().min_by_key(|&&r| (tier(lex.regions[r].level), r)).expect("region lists are never empty")
+    }
+
+    /// The longest department suffix at the start of `chars` that a region of `level` has.
+    fn department_suffix(&self, chars: &[char], level: Level) -> Option<(usize, usize)> {
+        self.department_suffix_any(chars, Some(level))
+    }
+
+    fn department_suffix_any(&self, chars: &[char], level: Option<Level>) -> Option<(usize, usize)> {
+        let lex = self.lex;
+        let mut buf = String::new();
+        let mut best = None;
+        for (i, c) in chars.iter().take(lex.max_org_len()).enumerate() {
+            buf.push(*c);
+            let depts = lex.departments_after_region(&buf);
+            let fit = depts.iter().copied().find(|&d| level.is_none_or(|l| lex.departments[d].exists_at(l)));
+            if let Some(d) = fit.or_else(|| depts.first().copied()) {
+                best = Some((i + 1, d));
+            }
+        }
+        best
+    }
+
+    fn unit_ref(&self, units: &[Unit], surface: &str) -> OrgRef {
+        let last = units.last().expect("callers pass at least one unit");
+        match last {
+            Unit::Body(b) => {
+                let body = &self.lex.bodies[*b];
+                OrgRef {
+                    name: body.name.clone(),
+                    aliases: body.aliases.clone(),
+                    kind: Some(body.kind.clone()),
+                    parent: body.parent.clone(),
+                    region: None,
+                    bare_region: false,
+                }
+            }
+            Unit::Region(r) => {
+                let reg = &self.lex.regions[*r];
+                let mut aliases = vec![];
+                if reg.short != reg.name {
+                    aliases.push(reg.short.clone());
+                }
+                OrgRef { name: reg.name.clone(), aliases, kind: Some("government".into()), parent: None, region: Some(*r), bare_region: true }
+            }
+            Unit::Department { dept, region } => self.department_ref(*dept, *region, surface),
+        }
+    }
+
+    fn department_ref(&self, dept: usize, region: Option<usize>, surface: &str) -> OrgRef {
+        let lex = self.lex;
+        let d = &lex.departments[dept];
+        let Some(r) = region else {
+            // No region known: keep the text's own spelling.
+            return OrgRef {
+                name: if surface.is_empty() { d.name.replace("{}", "") } else { surface.to_string() },
+                aliases: vec![],
+                kind: Some(d.kind.clone()),
+                parent: None,
+                region: None,
+                bare_region: false,
+            };
+        };
+        let reg = &lex.regions[r];
+        let fill = |t: &str, with: &str| t.replace("{}", with);
+        let mut aliases = Vec::new();
+        for a in &d.aliases {
+            for with in [reg.name.as_str(), reg.short.as_str()] {
+                let s = fill(a, with);
+                if !aliases.contains(&s) {
+                    aliases.push(s);
+                }
+            }
+        }
+        let name = fill(&d.name, &reg.name);
+        aliases.retain(|a| *a != name);
+        OrgRef {
+            name,
+            aliases,
+            kind: Some(d.kind.clone()),
+            parent: d.parent.as_deref().map(|p| fill(p, &reg.name)),
+            region: Some(r),
+            bare_region: false,
+        }
+    }
+}
+
+fn tier(l: Level) -> u8 {
+    if l.is_provincial() {
+        0
+    } else if matches!(l, Level::City | Level::Prefecture) {
+        1
+    } else {
+        2
+    }
+}
+
+/// Chars that may stand in a body's name.
+pub fn is_name_char(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric() || matches!(c, '（' | '）' | '·')
+}
+
+/// The organizations of one record, merged by canonical name.
+#[derive(Debug, Default)]
+pub struct OrgTable {
+    by_name: BTreeMap<String, Organization>,
+    order: Vec<String>,
+}
+
+impl OrgTable {
+    /// Adds (or merges) a body; returns its canonical name.
+    pub fn add(&mut self, r: &OrgRef) -> String {
+        let entry = self.by_name.entry(r.name.clone()).or_insert_with(|| {
+            self.order.push(r.name.clone());
+            Organization { name: r.name.clone(), aliases: vec![], kind: r.kind.clone(), parent: r.parent.clone() }
+        });
+        for a in &r.aliases {
+            if *a != entry.name && !entry.aliases.contains(a) {
+                entry.aliases.push(a.clone());
+            }
+        }
+        if entry.kind.is_none() {
+            entry.kind = r.kind.clone();
+        }
+        if entry.parent.is_none() {
+            entry.parent = r.parent.clone();
+        }
+        r.name.clone()
+    }
+
+    /// Whether a body of this name is known.
+    pub fn contains(&self, name: &str) -> bool {
+        self.by_name.contains_key(name)
+    }
+
+    /// The organizations in order of first mention, aliases sorted.
+    pub fn into_vec(mut self) -> Vec<Organization> {
+        self.order
+            .iter()
+            .filter_map(|n| self.by_name.remove(n))
+            .map(|mut o| {
+                o.aliases.sort();
+                o
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::hits::Hits;
+
+    fn resolver_for<'a>(lex: &'a Lexicon, text: &str) -> OrgResolver<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        let hits = Hits::scan(lex, &chars);
+        OrgResolver::new(lex, RegionContext::infer(lex, &hits, &[(0, chars.len())]))
+    }
+
+    fn resolve(text_context: &str, org: &str) -> Option<OrgRef> {
+        let lex = Lexicon::embedded().unwrap();
+        let r = resolver_for(&lex, text_context);
+        let chars: Vec<char> = org.chars().collect();
+        r.resolve(&chars, None, true)
+    }
+
+    #[test]
+    fn composes_and_resolves_bodies() {
+        let cases = [
+            ("北京市召开会议", "北京市委", "中共北京市委员会"),
+            ("北京市召开会议", "市科委", "北京市科学技术委员会"),
+            ("北京市召开会议", "市政府", "北京市人民政府"),
+            ("北京市召开会议", "国家发展改革委", "国家发展和改革委员会"),
+            ("北京市召开会议", "中关村管委会", "中关村管委会"),
+            ("北京市召开会议", "中共中央政治局", "中共中央政治局"),
+        ];
+        for (ctx, org, want) in cases {
+            let got = resolve(ctx, org).map(|r| r.name);
+            assert_eq!(got.as_deref(), Some(want), "{org}");
+        }
+    }
+
+    #[test]
+    fn plain_words_are_not_bodies_without_shape() {
+        let lex = Lexicon::embedded().unwrap();
+        let r = resolver_for(&lex, "北京市");
+        let chars: Vec<char> = "会议精神".chars().collect();
+        assert!(r.resolve(&chars, None, false).is_none());
+    }
+}

@@ -1,0 +1,55 @@
+//! The persons of one record, their mentions and their posts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::record::{Person, Role, Span};
+
+/// Persons found so far in a document, with their posts.
+#[derive(Debug, Default)]
+pub struct PersonTable {
+    order: Vec<String>,
+    names: BTreeSet<String>,
+    roles: Vec<Role>,
+    role_keys: BTreeSet<(String, String, Option<String>)>,
+}
+
+impl PersonTable {
+    /// Records a person (once).
+    pub fn add(&mut self, name: &str) {
+        if self.names.insert(name.to_string()) {
+            self.order.push(name.to_string());
+        }
+    }
+
+    /// Records a post of a person (once per person, title and body).
+    pub fn add_role(&mut self, person: &str, title: &str, org: Option<String>, evidence: Span) {
+        self.add(person);
+        let key = (person.to_string(), title.to_string(), org.clone());
+        if self.role_keys.insert(key) {
+            self.roles.push(Role { person: person.to_string(), title: title.to_string(), organization: org, evidence: Some(evidence) });
+        }
+    }
+
+    /// The names known so far.
+    pub fn names(&self) -> &BTreeSet<String> {
+        &self.names
+    }
+
+    /// Whether `name` is known.
+    pub fn contains(&self, name: &str) -> bool {
+        self.names.contains(name)
+    }
+
+    /// Persons (in order of discovery) with the mentions given, and the roles.
+    pub fn finish(self, mentions: &BTreeMap<String, Vec<Span>>) -> (Vec<Person>, Vec<Role>) {
+        let persons = self
+            .order
+            .into_iter()
+            .map(|name| {
+                let m = mentions.get(&name).cloned().unwrap_or_default();
+                Person { name, mentions: m }
+            })
+            .collect();
+        (persons, self.roles)
+    }
+}

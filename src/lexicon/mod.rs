@@ -1,0 +1,413 @@
+//! Dictionaries: loading (embedded and user-supplied) and the lookups the extractor needs.
+//!
+//! Every table is a commented TSV file in `dictionaries/` (see its README). The built-in
+//! files are compiled into the binary; `Lexicon::with_user_dir` adds a user's rows.
+
+mod tables;
+pub mod tsv;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::error::{Error, Result};
+pub use tables::{
+    Act, Body, Department, Level, MeetingWord, NameContext, Region, Title, TitleBody, Trigger,
+};
+
+/// The built-in dictionary files, in load order: (file name, contents).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("regions.tsv", include_str!("../../dictionaries/regions.tsv")),
+    ("bodies.tsv", include_str!("../../dictionaries/bodies.tsv")),
+    ("departments.tsv", include_str!("../../dictionaries/departments.tsv")),
+    ("titles.tsv", include_str!("../../dictionaries/titles.tsv")),
+    ("triggers.tsv", include_str!("../../dictionaries/triggers.tsv")),
+    ("surnames.tsv", include_str!("../../dictionaries/surnames.tsv")),
+    ("org_shapes.tsv", include_str!("../../dictionaries/org_shapes.tsv")),
+    ("meeting_words.tsv", include_str!("../../dictionaries/meeting_words.tsv")),
+    ("name_context.tsv", include_str!("../../dictionaries/name_context.tsv")),
+];
+
+/// What a dictionary surface found in the text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// A title (index into `titles`).
+    Title(usize),
+    /// A trigger verb or phrase (index into `triggers`).
+    Trigger(usize),
+    /// A head word of meeting names (index into `meeting_words`).
+    MeetingWord(usize),
+    /// A region's full or short name (index into `regions`).
+    Region(usize),
+    /// A body's name or alias (index into `bodies`).
+    Body(usize),
+    /// The part of a department's name that follows its region (`科委` of `{}科委`).
+    DepartmentSuffix,
+    /// A department alias that stands on its own (index into `departments`).
+    DepartmentBare(usize),
+}
+
+/// All dictionaries, indexed for the extractor.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Administrative regions.
+    pub regions: Vec<Region>,
+    /// Named bodies that exist once.
+    pub bodies: Vec<Body>,
+    /// Bodies every region of a level has.
+    pub departments: Vec<Department>,
+    /// Posts and ranks.
+    pub titles: Vec<Title>,
+    /// Verbs of taking part.
+    pub triggers: Vec<Trigger>,
+    /// Head words of meeting names.
+    pub meeting_words: Vec<MeetingWord>,
+    /// Body-name endings with their kind.
+    pub org_shapes: Vec<(String, String)>,
+    /// Words around names.
+    pub name_context: Vec<NameContext>,
+    single_surnames: HashSet<char>,
+    compound_surnames: HashSet<String>,
+    /// Region surface (full or short name) → regions.
+    region_index: HashMap<String, Vec<usize>>,
+    /// Body name or alias → body.
+    body_index: HashMap<String, usize>,
+    /// Department alias with `{}` removed, as it follows a region → (department, is the full name).
+    dept_suffix_index: HashMap<String, Vec<usize>>,
+    /// Department aliases that stand on their own.
+    dept_bare_index: HashMap<String, usize>,
+    title_index: HashMap<String, usize>,
+    name_before: HashSet<String>,
+    name_after: HashSet<String>,
+    /// Longest surface of each lookup family, to bound substring searches.
+    max_org_len: usize,
+    max_title_len: usize,
+    max_region_len: usize,
+    max_after_len: usize,
+    automaton: AhoCorasick,
+    surfaces: Vec<Vec<Surface>>,
+}
+
+impl Lexicon {
+    /// The built-in dictionaries.
+    pub fn embedded() -> Result<Lexicon> {
+        Self::from_sources(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect())
+    }
+
+    /// The built-in dictionaries plus every known file found in `dir` (same names, same
+    /// headers). Files in `dir` with other names are an error, so typos are not ignored.
+    pub fn with_user_dir(dir: &Path) -> Result<Lexicon> {
+        let mut sources: Vec<(String, String)> =
+            EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let entries = std::fs::read_dir(dir).map_err(|e| Error::Io { path: dir.into(), source: e })?;
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else {
+                continue;
+            };
+            if !name.ends_with(".tsv") {
+                continue;
+            }
+            if !EMBEDDED.iter().any(|(n, _)| *n == name) {
+                let known: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
+                return Err(Error::Input {
+                    path,
+                    message: format!("unknown dictionary file (known: {})", known.join(", ")),
+                });
+            }
+            let bytes = std::fs::read(&path).map_err(|e| Error::Io { path: path.clone(), source: e })?;
+            let text = String::from_utf8(bytes)
+                .map_err(|_| Error::Input { path: path.clone(), message: "not UTF-8".into() })?;
+            sources.push((path.display().to_string(), text));
+        }
+        Self::from_sources(sources)
+    }
+
+    /// Builds a lexicon from (file name, contents) pairs; several files of one kind are
+    /// concatenated (the kind is told by the file name's last component).
+    pub fn from_sources(sources: Vec<(String, String)>) -> Result<Lexicon> {
+        let mut parsed = tables::Parsed::default();
+        for (name, text) in &sources {
+            parsed.add(name, text)?;
+        }
+        Self::index(parsed)
+    }
+
+    fn index(p: tables::Parsed) -> Result<Lexicon> {
+        let mut region_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in p.regions.iter().enumerate() {
+            region_index.entry(r.name.clone()).or_default().push(i);
+            if r.short.chars().count() >= 2 && r.short != r.name {
+                region_index.entry(r.short.clone()).or_default().push(i);
+            }
+        }
+        let mut body_index = HashMap::new();
+        for (i, b) in p.bodies.iter().enumerate() {
+            body_index.entry(b.name.clone()).or_insert(i);
+            for a in &b.aliases {
+                body_index.entry(a.clone()).or_insert(i);
+            }
+        }
+        let mut dept_suffix_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut dept_bare_index = HashMap::new();
+        for (i, d) in p.departments.iter().enumerate() {
+            for form in std::iter::once(&d.name).chain(d.aliases.iter()) {
+                if let Some(rest) = form.strip_prefix("{}") {
+                    if !rest.is_empty() {
+                        dept_suffix_index.entry(rest.to_string()).or_default().push(i);
+                    }
+                } else if !form.contains("{}") {
+                    dept_bare_index.entry(form.clone()).or_insert(i);
+                } else if let Some(rest) = form.strip_prefix("中共{}") {
+                    // 中共{}委员会…: the text may write 北京市委员会… without 中共.
+                    dept_suffix_index.entry(rest.to_string()).or_default().push(i);
+                }
+            }
+        }
+        let title_index: HashMap<String, usize> =
+            p.titles.iter().enumerate().map(|(i, t)| (t.title.clone(), i)).collect();
+        let mut name_before = HashSet::new();
+        let mut name_after = HashSet::new();
+        for c in &p.name_context {
+            if c.after { name_after.insert(c.word.clone()) } else { name_before.insert(c.word.clone()) };
+        }
+        let mut single_surnames = HashSet::new();
+        let mut compound_surnames = HashSet::new();
+        for s in &p.surnames {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => {
+                    single_surnames.insert(c);
+                }
+                _ => {
+                    compound_surnames.insert(s.clone());
+                }
+            }
+        }
+
+        // One automaton over every surface scanned for in running text; a string may stand
+        // for several things (主席 is a title; 会见 a trigger and a meeting word).
+        let mut by_pattern: std::collections::BTreeMap<String, Vec<Surface>> = Default::default();
+        let mut add = |w: &str, s: Surface| {
+            if !w.is_empty() {
+                let v = by_pattern.entry(w.to_string()).or_default();
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+            }
+        };
+        for (i, t) in p.titles.iter().enumerate() {
+            add(&t.title, Surface::Title(i));
+        }
+        for (i, t) in p.triggers.iter().enumerate() {
+            add(&t.word, Surface::Trigger(i));
+        }
+        for (i, m) in p.meeting_words.iter().enumerate() {
+            add(&m.word, Surface::MeetingWord(i));
+        }
+        for (w, ids) in &region_index {
+            for &i in ids {
+                add(w, Surface::Region(i));
+            }
+        }
+        for (w, &i) in &body_index {
+            add(w, Surface::Body(i));
+        }
+        for w in dept_suffix_index.keys() {
+            add(w, Surface::DepartmentSuffix);
+        }
+        for (w, &i) in &dept_bare_index {
+            add(w, Surface::DepartmentBare(i));
+        }
+        let (patterns, surfaces): (Vec<String>, Vec<Vec<Surface>>) = by_pattern.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("dictionary surfaces always build an automaton");
+
+        let clen = |s: &String| s.chars().count();
+        let max_org_len = body_index
+            .keys()
+            .chain(dept_suffix_index.keys())
+            .chain(dept_bare_index.keys())
+            .map(clen)
+            .max()
+            .unwrap_or(1);
+        Ok(Lexicon {
+            max_title_len: title_index.keys().map(clen).max().unwrap_or(1),
+            max_region_len: region_index.keys().map(clen).max().unwrap_or(1),
+            max_after_len: name_after.iter().map(clen).max().unwrap_or(1),
+            max_org_len,
+            regions: p.regions,
+            bodies: p.bodies,
+            departments: p.departments,
+            titles: p.titles,
+            triggers: p.triggers,
+            meeting_words: p.meeting_words,
+            org_shapes: p.org_shapes,
+            name_context: p.name_context,
+            single_surnames,
+            compound_surnames,
+            region_index,
+            body_index,
+            dept_suffix_index,
+            dept_bare_index,
+            title_index,
+            name_before,
+            name_after,
+            automaton,
+            surfaces,
+        })
+    }
+
+    /// Every occurrence of a dictionary surface in `text` (overlapping), as (byte start,
+    /// byte end, what it stands for).
+    pub fn scan<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize, &'a [Surface])> + 'a {
+        self.automaton
+            .find_overlapping_iter(text)
+            .map(move |m| (m.start(), m.end(), self.surfaces[m.pattern().as_usize()].as_slice()))
+    }
+
+    /// The title spelled exactly `s`.
+    pub fn title(&self, s: &str) -> Option<&Title> {
+        self.title_index.get(s).map(|&i| &self.titles[i])
+    }
+
+    /// Longest title that `chars` ends with, as its length in chars.
+    pub fn title_suffix(&self, chars: &[char]) -> Option<(usize, &Title)> {
+        let n = chars.len();
+        let mut buf = String::new();
+        for len in (1..=self.max_title_len.min(n)).rev() {
+            buf.clear();
+            buf.extend(&chars[n - len..]);
+            if let Some(t) = self.title(&buf) {
+                return Some((len, t));
+            }
+        }
+        None
+    }
+
+    /// Longest title that `chars` starts with, as its length in chars.
+    pub fn title_prefix(&self, chars: &[char]) -> Option<(usize, &Title)> {
+        let mut buf = String::new();
+        let mut best = None;
+        for (len, c) in chars.iter().take(self.max_title_len).enumerate() {
+            buf.push(*c);
+            if let Some(t) = self.title(&buf) {
+                best = Some((len + 1, t));
+            }
+        }
+        best
+    }
+
+    /// Regions written exactly `s` (full or short name).
+    pub fn regions_named(&self, s: &str) -> &[usize] {
+        self.region_index.get(s).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The region whose full name is `name`.
+    pub fn region_by_name(&self, name: &str) -> Option<usize> {
+        self.regions_named(name).iter().copied().find(|&i| self.regions[i].name == name)
+    }
+
+    /// Whether region `inner` lies in region `outer` (or is it).
+    pub fn region_within(&self, inner: usize, outer: usize) -> bool {
+        let mut cur = inner;
+        for _ in 0..4 {
+            if cur == outer {
+                return true;
+            }
+            match self.regions[cur].parent.as_deref().and_then(|p| self.region_by_name(p)) {
+                Some(p) => cur = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Longest region name that `chars` starts with: (length in chars, candidate regions).
+    pub fn region_prefix(&self, chars: &[char]) -> Option<(usize, &[usize])> {
+        let mut buf = String::new();
+        let mut best = None;
+        for (len, c) in chars.iter().take(self.max_region_len).enumerate() {
+            buf.push(*c);
+            if let Some(v) = self.region_index.get(&buf) {
+                best = Some((len + 1, v.as_slice()));
+            }
+        }
+        best
+    }
+
+    /// The body with this exact name or alias.
+    pub fn body(&self, s: &str) -> Option<&Body> {
+        self.body_index.get(s).map(|&i| &self.bodies[i])
+    }
+
+    /// Bodies by index.
+    pub fn body_index_of(&self, s: &str) -> Option<usize> {
+        self.body_index.get(s).copied()
+    }
+
+    /// Departments whose `{}`-form ends in exactly `s` (the part after the region).
+    pub fn departments_after_region(&self, s: &str) -> &[usize] {
+        self.dept_suffix_index.get(s).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The department written `s` on its own (教育工委).
+    pub fn bare_department(&self, s: &str) -> Option<usize> {
+        self.dept_bare_index.get(s).copied()
+    }
+
+    /// Longest length of any body or department surface, in chars.
+    pub fn max_org_len(&self) -> usize {
+        self.max_org_len
+    }
+
+    /// Longest "after a name" context word, in chars.
+    pub fn max_after_len(&self) -> usize {
+        self.max_after_len
+    }
+
+    /// Whether `c` is a single-character surname.
+    pub fn is_single_surname(&self, c: char) -> bool {
+        self.single_surnames.contains(&c)
+    }
+
+    /// Whether `s` is a compound surname.
+    pub fn is_compound_surname(&self, s: &str) -> bool {
+        self.compound_surnames.contains(s)
+    }
+
+    /// Whether `w` is a word that often stands right after a name.
+    pub fn is_after_name(&self, w: &str) -> bool {
+        self.name_after.contains(w)
+    }
+
+    /// Whether `w` is a word that often stands right before a name.
+    pub fn is_before_name(&self, w: &str) -> bool {
+        self.name_before.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_dictionaries_load() {
+        let lex = Lexicon::embedded().unwrap();
+        assert!(lex.title("书记").is_some());
+        assert!(lex.is_single_surname('张'));
+        assert!(!lex.regions_named("北京市").is_empty());
+    }
+
+    #[test]
+    fn longest_title_suffix_wins() {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = "海淀区副区长".chars().collect();
+        let (len, t) = lex.title_suffix(&chars).unwrap();
+        assert_eq!((len, t.title.as_str()), (3, "副区长"));
+    }
+}

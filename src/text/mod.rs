@@ -1,0 +1,97 @@
+//! Text preparation: normalisation that keeps char offsets, sentences, and the article body.
+
+mod article;
+mod normalize;
+
+pub use article::{find_article, Article};
+pub use normalize::normalize_char;
+
+/// A document's text as chars, with a normalised copy of the same length so that every
+/// offset into the normalised text is an offset into the original.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The text as read (after decoding).
+    pub original: Vec<char>,
+    /// Same length: full-width ASCII folded, punctuation unified, spaces unified.
+    pub chars: Vec<char>,
+}
+
+impl Document {
+    /// Prepares `text`.
+    pub fn new(text: &str) -> Document {
+        let original: Vec<char> = text.chars().collect();
+        let chars = original.iter().map(|&c| normalize_char(c)).collect();
+        Document { original, chars }
+    }
+
+    /// The normalised chars `start..end` as a string.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    /// The original chars `start..end` as a string.
+    pub fn original_slice(&self, start: usize, end: usize) -> String {
+        self.original[start..end].iter().collect()
+    }
+
+    /// Number of chars.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the document is empty.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+}
+
+/// Whether `c` ends a sentence.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '\n')
+}
+
+/// Half-open char ranges of the sentences of `chars[start..end]`, each ending after its
+/// terminator (trailing spaces excluded), empty ones skipped.
+pub fn sentences(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut s = start;
+    for i in start..end {
+        if is_sentence_end(chars[i]) {
+            push_trimmed(chars, s, i + 1, &mut out);
+            s = i + 1;
+        }
+    }
+    push_trimmed(chars, s, end, &mut out);
+    out
+}
+
+fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
+    while s < e && chars[s].is_whitespace() {
+        s += 1;
+    }
+    while e > s && chars[e - 1].is_whitespace() {
+        e -= 1;
+    }
+    if e > s && !(e - s == 1 && is_sentence_end(chars[s])) {
+        out.push((s, e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_keep_offsets() {
+        let d = Document::new("甲乙。 丙丁！\n戊");
+        let s = sentences(&d.chars, 0, d.len());
+        assert_eq!(s, vec![(0, 3), (4, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn normalised_text_has_same_length() {
+        let d = Document::new("Ａ,１ 。（x）");
+        assert_eq!(d.chars.len(), d.original.len());
+        assert_eq!(d.slice(0, d.len()), "A，1 。（x）");
+    }
+}
