@@ -58,6 +58,19 @@ impl Extractor {
         tags.len() == 1 && !tags[0].tag.starts_with("nr")
     }
 
+    /// Whether jieba knows `w` as a function word, verb, adjective or adverb: never a name,
+    /// even right after a title (a noun such as a place name may still be one: 阿东).
+    fn is_non_noun_word(&self, w: &str) -> bool {
+        let tags = self.jieba.tag(w, false);
+        tags.len() == 1 && !tags[0].tag.starts_with('n')
+    }
+
+    /// Whether the two chars before `start` form an ordinary word, so a name may start at
+    /// `start` (贯彻|习近平总书记).
+    fn word_ends_before(&self, chars: &[char], start: usize, floor: usize) -> bool {
+        start >= floor + 2 && self.is_common_word(&chars[start - 2..start].iter().collect::<String>())
+    }
+
     /// Extracts the record of one document. `source` is stored as the record's `source`.
     pub fn extract(&self, source: &str, text: &str) -> Extraction {
         let lex = &self.lexicon;
@@ -179,7 +192,7 @@ impl Extractor {
             let Some(name_end) = finder.name_at(p, e, &known) else { continue };
             let Some(chain) = parser.chain_before(p, s) else { continue };
             let name: String = chars[p..name_end].iter().collect();
-            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_common_word(&name) && name.chars().count() <= 2) {
+            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_non_noun_word(&name)) {
                 continue;
             }
             for o in &chain.orgs {
@@ -241,7 +254,8 @@ impl Extractor {
                     if hits.ending_at(h.end).any(|x| x.start < h.start && matches!(x.surface, Surface::Title(_))) {
                         continue;
                     }
-                    let Some(start) = finder.name_ending_at(h.start, s, &known) else { continue };
+                    let loose = |st: usize| self.word_ends_before(chars, st, s);
+                    let Some(start) = finder.name_ending_at(h.start, s, &known, &loose) else { continue };
                     let name: String = chars[start..h.start].iter().collect();
                     if !self.acceptable_bare_name(chars, &name, start, s, &known) {
                         continue;
@@ -261,20 +275,14 @@ impl Extractor {
                     if matches!(act, Act::Absent | Act::Organized) {
                         continue;
                     }
-                    let mut end = h.start;
-                    for w in ["同志", "等"] {
-                        let wl = w.chars().count();
-                        if end >= s + wl && chars[end - wl..end].iter().copied().eq(w.chars()) {
-                            end -= wl;
-                        }
-                    }
+                    let strict = |_: usize| false;
                     let mut found = Vec::new();
-                    let Some(start) = finder.name_ending_at(end, s, &known) else { continue };
+                    let Some((start, end)) = self.name_before_trigger(chars, finder, h.start, s, &known) else { continue };
                     found.push((start, end));
                     // Earlier names of the same list: 陈艾森、尤俊贤、袁轩云分别…
                     let mut cur = start;
                     while cur > s + 1 && chars[cur - 1] == '、' {
-                        let Some(st) = finder.name_ending_at(cur - 1, s, &known) else { break };
+                        let Some(st) = finder.name_ending_at(cur - 1, s, &known, &strict) else { break };
                         found.push((st, cur - 1));
                         cur = st;
                     }
@@ -288,6 +296,19 @@ impl Extractor {
                 _ => {}
             }
         }
+        // Names before 同志 (纪念胡耀邦同志).
+        for i in s + 2..e.saturating_sub(1) {
+            if chars[i] == '同' && chars[i + 1] == '志' {
+                let known = people.names().clone();
+                let loose = |st: usize| self.word_ends_before(chars, st, s);
+                if let Some(start) = finder.name_ending_at(i, s, &known, &loose) {
+                    let name: String = chars[start..i].iter().collect();
+                    if self.acceptable_bare_name(chars, &name, start, s, &known) {
+                        people.add(&name);
+                    }
+                }
+            }
+        }
         // Lists of three or more names: 马琳、陈若琳、黄金宝…
         let mut i = s;
         while i < e {
@@ -298,7 +319,9 @@ impl Extractor {
             let known = people.names().clone();
             let mut items = Vec::new();
             let mut cur = i;
-            while let Some(end) = finder.chinese_name_at(cur, e, &known) {
+            while let Some(end) = finder.chinese_name_at(cur, e, &known).or_else(|| {
+                finder.foreign_name_at(cur, e).filter(|&end| chars[cur..end].contains(&'·'))
+            }) {
                 items.push((cur, end));
                 if end < e && chars[end] == '、' {
                     cur = end + 1;
@@ -308,8 +331,9 @@ impl Extractor {
             }
             if items.len() >= 3 {
                 let names: Vec<String> = items.iter().map(|&(a, b)| chars[a..b].iter().collect()).collect();
+                // A long list may hold a name that is also a word (汪洋); a short one may not.
                 let plain = names.iter().filter(|n| known.contains(*n) || !self.is_common_word(n)).count();
-                if plain == names.len() {
+                if plain == names.len() || (names.len() >= 5 && plain * 5 >= names.len() * 4) {
                     for n in &names {
                         people.add(n);
                     }
@@ -319,6 +343,41 @@ impl Extractor {
                 i += 1;
             }
         }
+    }
+
+    /// The name right before a trigger at `trigger`, over 同志/等 and an adverb between them
+    /// (李干杰一同调研, 彭丽媛等步入): (start, end).
+    fn name_before_trigger(
+        &self,
+        chars: &[char],
+        finder: &NameFinder,
+        trigger: usize,
+        floor: usize,
+        known: &BTreeSet<String>,
+    ) -> Option<(usize, usize)> {
+        let strict = |_: usize| false;
+        let mut end = trigger;
+        for w in ["同志", "等"] {
+            let wl = w.chars().count();
+            if end >= floor + wl && chars[end - wl..end].iter().copied().eq(w.chars()) {
+                end -= wl;
+            }
+        }
+        if let Some(start) = finder.name_ending_at(end, floor, known, &strict) {
+            return Some((start, end));
+        }
+        // One word that stands after names (一同, 分别, 先后) may come between.
+        for wl in [2, 1] {
+            if end >= floor + wl + 2 {
+                let w: String = chars[end - wl..end].iter().collect();
+                if self.lexicon.is_after_name(&w) {
+                    if let Some(start) = finder.name_ending_at(end - wl, floor, known, &strict) {
+                        return Some((start, end - wl));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Whether a name found without a title chain may be taken.

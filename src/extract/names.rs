@@ -65,6 +65,25 @@ impl<'a> NameFinder<'a> {
         })
     }
 
+    /// Whether a dictionary word starts inside `i+1..end`: then `i..end` is no name
+    /// (李强主|持, 区负责|同志).
+    fn word_inside(&self, i: usize, end: usize) -> bool {
+        (i + 1..end).any(|k| {
+            self.hits.starting_at(k).any(|h| {
+                h.end - h.start >= 2
+                    && matches!(
+                        h.surface,
+                        Surface::Title(_) | Surface::Trigger(_) | Surface::MeetingWord(_) | Surface::Body(_) | Surface::DepartmentBare(_)
+                    )
+            })
+        })
+    }
+
+    /// Whether `s` is a word that stands around names (同志, 等人), not a name.
+    fn is_context_word(&self, s: &str) -> bool {
+        self.lex.is_after_name(s) || self.lex.is_before_name(s)
+    }
+
     /// The end of a Chinese name (surname + one or two chars) starting at `i`, if one fits
     /// before `limit`. `known` names are preferred when they fit.
     pub fn chinese_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
@@ -90,7 +109,11 @@ impl<'a> NameFinder<'a> {
             return None;
         };
         let fits = |len: usize| {
-            i + len <= limit && chars[i..i + len].iter().all(|&c| is_han(c)) && self.ends_name(i + len, limit)
+            i + len <= limit
+                && chars[i..i + len].iter().all(|&c| is_han(c))
+                && self.ends_name(i + len, limit)
+                && !self.word_inside(i, i + len)
+                && !self.is_context_word(&chars[i..i + len].iter().collect::<String>())
         };
         let (short, long) = (lens[0], lens[1]);
         match (fits(short), fits(long)) {
@@ -104,19 +127,31 @@ impl<'a> NameFinder<'a> {
     }
 
     /// The end of any name starting at `i`: a Chinese name, or (after a title, where a name
-    /// is expected) a transliterated or minority name of up to ten chars, `·` allowed.
+    /// is expected) a foreign or minority name: up to twelve chars, all of them
+    /// transliteration characters, or with a middle dot (玉苏甫江·麦麦提).
     pub fn name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
         if let Some(e) = self.chinese_name_at(i, limit, known) {
             return Some(e);
         }
+        self.foreign_name_at(i, limit)
+    }
+
+    /// A foreign or minority name starting at `i` (see [`NameFinder::name_at`]).
+    pub fn foreign_name_at(&self, i: usize, limit: usize) -> Option<usize> {
         let chars = self.chars;
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
             return None;
         }
         let mut j = i;
-        while j < limit && j - i < 10 && (is_han(chars[j]) || (chars[j] == '·' && j > i)) {
+        while j < limit && j - i < 12 && (is_han(chars[j]) || (chars[j] == '·' && j > i)) {
             j += 1;
-            if j - i >= 2 && chars[j - 1] != '·' && self.ends_name(j, limit) {
+            if j - i < 2 || chars[j - 1] == '·' || !self.ends_name(j, limit) || self.word_inside(i, j) {
+                continue;
+            }
+            let run = &chars[i..j];
+            let dotted = run.contains(&'·');
+            let all_translit = run.iter().all(|&c| self.lex.is_transliteration(c));
+            if dotted || all_translit {
                 return Some(j);
             }
         }
@@ -125,7 +160,13 @@ impl<'a> NameFinder<'a> {
 
     /// The start of a Chinese name that ends at `end` (a name before a title or a verb), if a
     /// boundary stands before it. `known` names are preferred.
-    pub fn name_ending_at(&self, end: usize, floor: usize, known: &BTreeSet<String>) -> Option<usize> {
+    pub fn name_ending_at(
+        &self,
+        end: usize,
+        floor: usize,
+        known: &BTreeSet<String>,
+        extra_boundary: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
         let chars = self.chars;
         for len in [4, 3, 2] {
             if end >= floor + len {
@@ -140,7 +181,7 @@ impl<'a> NameFinder<'a> {
                 continue;
             }
             let start = end - len;
-            if !self.boundary_before(start, floor) {
+            if !self.boundary_before(start, floor) && !extra_boundary(start) {
                 continue;
             }
             if self.chinese_name_at(start, end, known) == Some(end) {

@@ -27,6 +27,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("org_shapes.tsv", include_str!("../../dictionaries/org_shapes.tsv")),
     ("meeting_words.tsv", include_str!("../../dictionaries/meeting_words.tsv")),
     ("name_context.tsv", include_str!("../../dictionaries/name_context.tsv")),
+    ("transliteration.tsv", include_str!("../../dictionaries/transliteration.tsv")),
 ];
 
 /// What a dictionary surface found in the text stands for.
@@ -68,6 +69,7 @@ pub struct Lexicon {
     /// Words around names.
     pub name_context: Vec<NameContext>,
     single_surnames: HashSet<char>,
+    transliteration: HashSet<char>,
     compound_surnames: HashSet<String>,
     /// Region surface (full or short name) → regions.
     region_index: HashMap<String, Vec<usize>>,
@@ -249,6 +251,7 @@ impl Lexicon {
             org_shapes: p.org_shapes,
             name_context: p.name_context,
             single_surnames,
+            transliteration: p.transliteration.iter().copied().collect(),
             compound_surnames,
             region_index,
             body_index,
@@ -373,6 +376,11 @@ impl Lexicon {
     /// Whether `c` is a single-character surname.
     pub fn is_single_surname(&self, c: char) -> bool {
         self.single_surnames.contains(&c)
+    }
+
+    /// Whether `c` is used to write foreign and minority names.
+    pub fn is_transliteration(&self, c: char) -> bool {
+        self.transliteration.contains(&c)
     }
 
     /// Whether `s` is a compound surname.

@@ -216,6 +216,7 @@ pub(super) struct Parsed {
     pub org_shapes: Vec<(String, String)>,
     pub meeting_words: Vec<MeetingWord>,
     pub name_context: Vec<NameContext>,
+    pub transliteration: Vec<char>,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -320,6 +321,16 @@ impl Parsed {
                         s => return Err(t.error(r, format!("unknown side `{s}` (expected before or after)"))),
                     };
                     self.name_context.push(NameContext { word: r.fields[0].clone(), after });
+                }
+            }
+            "transliteration.tsv" => {
+                let t = Table::parse(file, text, &["char", "note"])?;
+                for r in &t.rows {
+                    let mut cs = r.fields[0].chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => self.transliteration.push(c),
+                        _ => return Err(t.error(r, format!("`{}` is not one character", r.fields[0]))),
+                    }
                 }
             }
             _ => {
