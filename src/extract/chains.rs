@@ -111,27 +111,43 @@ impl<'a> ChainParser<'a> {
             return Some(Segment { start, org: None, title, lead_in: false });
         }
         let org_text = &self.chars[start..org_end];
-        if let Some(org) = self.orgs.resolve(org_text, None, false) {
-            return Some(Segment { start, org: Some(org), title, lead_in: false });
+        // The body is the longest tail of the text that the dictionaries cover wholly ...
+        if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
+            let lead_in = k > 0;
+            if !lead_in || self.is_lead_in(&org_text[..k]) || !last {
+                let org = self.orgs.resolve_dictionary(&org_text[k..], None);
+                return Some(Segment { start: start + k, org, title, lead_in });
+            }
         }
-        // Leading words that are not part of the body: cut after the last of them.
-        let cut = org_text.iter().rposition(|c| LEAD_IN_CHARS.contains(c)).map(|p| p + 1);
-        let dict_start = (0..org_text.len()).find(|&k| self.orgs.resolve(&org_text[k..], None, false).is_some());
-        let from = match (dict_start, cut) {
-            (Some(d), Some(c)) => d.min(c.max(d)),
-            (Some(d), None) => d,
-            (None, Some(c)) => c,
-            (None, None) => 0,
-        };
-        if from == org_text.len() {
+        // ... or, failing that, the text after the last word that cannot be part of a body,
+        // when it ends like a body or stands right before the name.
+        let cut = self.lead_in_end(start, org_end);
+        if cut == org_end {
             return title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true });
         }
-        let org = self.orgs.resolve(&org_text[from..], None, true)?;
-        // Unknown text in the middle of a chain is no body.
-        if from == 0 && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() && !last {
+        let tail = &self.chars[cut..org_end];
+        let org = self.orgs.resolve(tail, None, last)?;
+        if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() {
             return None;
         }
-        Some(Segment { start: start + from, org: Some(org), title, lead_in: from > 0 })
+        Some(Segment { start: cut, org: Some(org), title, lead_in: cut > start })
+    }
+
+    /// Whether `chars` reads as words before a body (会议听取了), not part of its name.
+    fn is_lead_in(&self, chars: &[char]) -> bool {
+        chars.last().is_some_and(|c| LEAD_IN_CHARS.contains(c)) || chars.len() >= 2
+    }
+
+    /// The end of the last lead-in word (a verb such as 听取, or 了/的/由 ...) in `start..end`,
+    /// or `start` when there is none.
+    fn lead_in_end(&self, start: usize, end: usize) -> usize {
+        let mut cut = start;
+        for k in start..end {
+            if LEAD_IN_CHARS.contains(&self.chars[k]) {
+                cut = k + 1;
+            }
+        }
+        cut
     }
 
     /// Turns segments into posts: bodies carried over, shared prefixes distributed, and

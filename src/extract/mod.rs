@@ -176,10 +176,12 @@ impl Extractor {
         orgs: &mut OrgTable,
     ) {
         let chars = &doc.chars;
-        let mut ends: Vec<usize> = hits
-            .within(s, e)
-            .filter(|h| matches!(h.surface, Surface::Title(_)))
+        let titles: Vec<&hits::Hit> = hits.within(s, e).filter(|h| matches!(h.surface, Surface::Title(_))).collect();
+        // A title end inside a longer title (副主任|委员) is no place for a name.
+        let mut ends: Vec<usize> = titles
+            .iter()
             .map(|h| h.end)
+            .filter(|&p| !titles.iter().any(|t| t.start < p && p < t.end))
             .collect();
         ends.sort_unstable();
         ends.dedup();

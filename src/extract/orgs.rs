@@ -52,6 +52,21 @@ impl<'a> OrgResolver<'a> {
         self.ctx
     }
 
+    /// Resolves `chars` as one body name from the dictionaries alone: every char must belong
+    /// to a dictionary body, region or department.
+    pub fn resolve_dictionary(&self, chars: &[char], carried: Option<usize>) -> Option<OrgRef> {
+        let (units, used) = self.parse_units(chars, carried);
+        if used != chars.len() || units.is_empty() {
+            return None;
+        }
+        let surface: String = chars.iter().collect();
+        let mut r = self.unit_ref(&units, &surface);
+        if !r.aliases.contains(&surface) && r.name != surface {
+            r.aliases.push(surface);
+        }
+        Some(r)
+    }
+
     /// Resolves `chars` as one body name. `carried` is the region of the body named just
     /// before in the same title chain (教育工委 after 北京市委). With `allow_shape`, text that
     /// the dictionaries do not cover is still taken as a body when it ends like one.
