@@ -1,6 +1,8 @@
 //! Title chains: the posts written before a name (`北京市委常委、教育工委书记，市政府党组成员`),
 //! split into (title, body) pairs with the body carried over and shared prefixes distributed.
 
+use jieba_rs::Jieba;
+
 use super::orgs::{OrgRef, OrgResolver};
 use crate::lexicon::{Level, Lexicon, Title, TitleBody};
 
@@ -36,8 +38,8 @@ fn is_chain_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '“' | '”' | '《' | '》' | '（' | '）' | '\n' | ' ' | '【' | '】')
 }
 
-/// Words that may stand before the first body of a chain without being part of it.
-const LEAD_IN_CHARS: &[char] = &['了', '的', '由', '在', '向', '对', '为', '把', '被', '据', '经', '受', '从', '请', '是', '即', '同', '有', '到', '赴', '至', '给'];
+/// Chars that, standing right before a body, end the words before it (会议听取了|…).
+const LEAD_IN_CHARS: &[char] = &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
 
 /// One segment between separators: an optional body and an optional title.
 struct Segment {
@@ -51,14 +53,15 @@ struct Segment {
 /// Parses chains with one report's resolver.
 pub struct ChainParser<'a> {
     lex: &'a Lexicon,
+    jieba: &'a Jieba,
     orgs: &'a OrgResolver<'a>,
     chars: &'a [char],
 }
 
 impl<'a> ChainParser<'a> {
     /// A parser over `chars`.
-    pub fn new(lex: &'a Lexicon, orgs: &'a OrgResolver<'a>, chars: &'a [char]) -> Self {
-        ChainParser { lex, orgs, chars }
+    pub fn new(lex: &'a Lexicon, jieba: &'a Jieba, orgs: &'a OrgResolver<'a>, chars: &'a [char]) -> Self {
+        ChainParser { lex, jieba, orgs, chars }
     }
 
     /// The chain that ends at `name_start`, not reaching back before `floor`.
@@ -81,7 +84,8 @@ impl<'a> ChainParser<'a> {
             if seg.title.is_none() && (first_seg || chars[end] != '、' || seg.org.is_none()) {
                 break;
             }
-            let lead_in = seg.lead_in;
+            // 分管日常工作的副部长: a modifier, not the start of the clause.
+            let lead_in = seg.lead_in && !(seg.org.is_none() && seg.start > 0 && chars[seg.start - 1] == '的');
             segs.push(seg);
             if lead_in || start == floor || start == 0 || !is_chain_separator(chars[start - 1]) {
                 break;
@@ -107,6 +111,8 @@ impl<'a> ChainParser<'a> {
         if last && title.is_none() {
             return None;
         }
+        // 前主席, 原局长: the post was held before; the body is what precedes.
+        let org_end = if org_end > start && matches!(self.chars[org_end - 1], '前' | '原') { org_end - 1 } else { org_end };
         if org_end == start {
             return Some(Segment { start, org: None, title, lead_in: false });
         }
@@ -114,7 +120,7 @@ impl<'a> ChainParser<'a> {
         // The body is the longest tail of the text that the dictionaries cover wholly ...
         if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
             let lead_in = k > 0;
-            if !lead_in || self.is_lead_in(&org_text[..k]) || !last {
+            if !lead_in || self.is_lead_in(start, start + k) || !last {
                 let org = self.orgs.resolve_dictionary(&org_text[k..], None);
                 return Some(Segment { start: start + k, org, title, lead_in });
             }
@@ -133,18 +139,24 @@ impl<'a> ChainParser<'a> {
         Some(Segment { start: cut, org: Some(org), title, lead_in: cut > start })
     }
 
-    /// Whether `chars` reads as words before a body (会议听取了), not part of its name.
-    fn is_lead_in(&self, chars: &[char]) -> bool {
-        chars.last().is_some_and(|c| LEAD_IN_CHARS.contains(c)) || chars.len() >= 2
+    /// Whether `start..end` ends with words that stand before a body (会议听取了), not with
+    /// part of its name (共青团|中央书记处).
+    fn is_lead_in(&self, start: usize, end: usize) -> bool {
+        self.lead_in_end(start, end) == end
     }
 
-    /// The end of the last lead-in word (a verb such as 听取, or 了/的/由 ...) in `start..end`,
-    /// or `start` when there is none.
+    /// The end of the last lead-in word in `start..end` (a preposition or particle, or a verb
+    /// of two or more chars, by jieba's tags: 会议听取了|…, 丁薛祥同|…), or `start`.
     fn lead_in_end(&self, start: usize, end: usize) -> usize {
+        let text: String = self.chars[start..end].iter().collect();
         let mut cut = start;
-        for k in start..end {
-            if LEAD_IN_CHARS.contains(&self.chars[k]) {
-                cut = k + 1;
+        let mut pos = start;
+        for tag in self.jieba.tag(&text, true) {
+            let len = tag.word.chars().count();
+            pos += len;
+            let function = tag.tag.starts_with('p') || tag.tag.starts_with('u') || (tag.tag == "v" && len >= 2);
+            if function || (len == 1 && LEAD_IN_CHARS.contains(&self.chars[pos - 1])) {
+                cut = pos;
             }
         }
         cut
@@ -198,12 +210,19 @@ impl<'a> ChainParser<'a> {
                         .collect();
                     if !from_written.is_empty() && written.iter().all(|o| o.bare_region || o.kind.as_deref() == Some("government")) {
                         from_written
+                    } else if let Some(r) = region {
+                        vec![Some(self.orgs.government_of(r))]
                     } else {
-                        vec![region.map(|r| self.orgs.government_of(r))]
+                        // A region the dictionaries lack (阳新县委 → 阳新县人民政府).
+                        vec![written.iter().chain(carry.iter()).find_map(|o| self.orgs.government_by_shape(&o.name))]
                     }
                 }
                 _ if written.is_empty() => {
-                    if carry.is_empty() { vec![None] } else { carry.iter().cloned().map(Some).collect() }
+                    if carry.is_empty() {
+                        vec![None]
+                    } else {
+                        carry.iter().map(|o| Some(self.for_title(o, &title))).collect()
+                    }
                 }
                 _ => written.iter().cloned().map(Some).collect(),
             };
@@ -220,6 +239,25 @@ impl<'a> ChainParser<'a> {
             }
         }
         Chain { start, roles, collective, orgs: all_orgs }
+    }
+
+    /// The body a carried-over post is held in: a party organ's posts stay with it, other
+    /// posts go to the body it belongs to (娲石集团党委书记、董事长 → 董事长 of 娲石集团).
+    fn for_title(&self, org: &OrgRef, title: &Title) -> OrgRef {
+        if title.kind == "party" {
+            return org.clone();
+        }
+        for organ in ["党委", "党组", "党工委"] {
+            if let Some(rest) = org.name.strip_suffix(organ) {
+                if rest.chars().count() >= 2 {
+                    let chars: Vec<char> = rest.chars().collect();
+                    if let Some(parent) = self.orgs.resolve(&chars, None, true) {
+                        return parent;
+                    }
+                }
+            }
+        }
+        org.clone()
     }
 
     /// The report's region a head-of-government title speaks of (区长 → the district).

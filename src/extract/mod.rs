@@ -90,7 +90,7 @@ impl Extractor {
         }
         let ctx = RegionContext::infer(lex, &hits, &units);
         let resolver = OrgResolver::new(lex, ctx);
-        let chain_parser = ChainParser::new(lex, &resolver, chars);
+        let chain_parser = ChainParser::new(lex, &self.jieba, &resolver, chars);
         let finder = NameFinder::new(lex, chars, &hits);
 
         let mut people = PersonTable::default();
@@ -192,6 +192,13 @@ impl Extractor {
             }
             let known = people.names().clone();
             let Some(name_end) = finder.name_at(p, e, &known) else { continue };
+            // The title and what follows make one word (理事国, 主席台): no name here.
+            if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {
+                let word: String = chars[t.start..=p].iter().collect();
+                if self.jieba.has_word(&word) {
+                    continue;
+                }
+            }
             let Some(chain) = parser.chain_before(p, s) else { continue };
             let name: String = chars[p..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_non_noun_word(&name)) {
@@ -254,6 +261,10 @@ impl Extractor {
                         continue;
                     }
                     if hits.ending_at(h.end).any(|x| x.start < h.start && matches!(x.surface, Surface::Title(_))) {
+                        continue;
+                    }
+                    // Inside a longer title (宪法法律委副主任|委员) there is no name before it.
+                    if hits.within(s, e).any(|x| matches!(x.surface, Surface::Title(_)) && x.start <= h.start && h.end < x.end) {
                         continue;
                     }
                     let loose = |st: usize| self.word_ends_before(chars, st, s);

@@ -135,6 +135,24 @@ impl<'a> OrgResolver<'a> {
         }
     }
 
+    /// The government of a region named only through its party committee's name, when the
+    /// region is not in the dictionaries (阳新县委 → 阳新县人民政府).
+    pub fn government_by_shape(&self, party_committee: &str) -> Option<OrgRef> {
+        let place = party_committee.strip_suffix("党委").or_else(|| party_committee.strip_suffix('委'))?;
+        let last = place.chars().last()?;
+        if !matches!(last, '省' | '市' | '县' | '区' | '州' | '旗' | '盟') || place.chars().count() < 2 {
+            return None;
+        }
+        Some(OrgRef {
+            name: format!("{place}人民政府"),
+            aliases: vec![format!("{place}政府"), place.to_string()],
+            kind: Some("government".into()),
+            parent: None,
+            region: None,
+            bare_region: false,
+        })
+    }
+
     /// Whether `s` ends like the name of a body.
     pub fn has_org_shape(&self, s: &str) -> bool {
         self.lex.org_shapes.iter().any(|(suffix, _)| s.ends_with(suffix.as_str()))
