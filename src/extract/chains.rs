@@ -145,8 +145,8 @@ impl<'a> ChainParser<'a> {
         self.lead_in_end(start, end) == end
     }
 
-    /// The end of the last lead-in word in `start..end` (a preposition or particle, or a verb
-    /// of two or more chars, by jieba's tags: 会议听取了|…, 丁薛祥同|…), or `start`.
+    /// The end of the last lead-in word in `start..end` (a preposition or particle by jieba's
+    /// tags, or a trigger verb: 会议听取了|…, 丁薛祥同|…), or `start`.
     fn lead_in_end(&self, start: usize, end: usize) -> usize {
         let text: String = self.chars[start..end].iter().collect();
         let mut cut = start;
@@ -154,7 +154,7 @@ impl<'a> ChainParser<'a> {
         for tag in self.jieba.tag(&text, true) {
             let len = tag.word.chars().count();
             pos += len;
-            let function = tag.tag.starts_with('p') || tag.tag.starts_with('u') || (tag.tag == "v" && len >= 2);
+            let function = tag.tag.starts_with('p') || tag.tag.starts_with('u') || self.lex.is_trigger(tag.word);
             if function || (len == 1 && LEAD_IN_CHARS.contains(&self.chars[pos - 1])) {
                 cut = pos;
             }
@@ -172,7 +172,7 @@ impl<'a> ChainParser<'a> {
         let mut carry: Vec<OrgRef> = Vec::new();
         let mut collective = false;
         for seg in segs {
-            if let Some(o) = &seg.org {
+            if let Some(o) = seg.org.as_ref().filter(|o| !o.bare_region) {
                 all_orgs.push(o.clone());
             }
             let Some(title) = seg.title else {
@@ -194,10 +194,8 @@ impl<'a> ChainParser<'a> {
                 None => Vec::new(),
             };
             let orgs: Vec<Option<OrgRef>> = match &title.body {
-                TitleBody::Named(b) if written.is_empty() => {
-                    let chars: Vec<char> = b.chars().collect();
-                    vec![self.orgs.resolve(&chars, None, true)]
-                }
+                // The body is implied, not written (习近平总书记): the record says null.
+                TitleBody::Named(_) if written.is_empty() => vec![None],
                 TitleBody::Government => {
                     let region = written
                         .iter()

@@ -112,8 +112,10 @@ impl Extractor {
             .flat_map(|(n, spans)| spans.iter().map(move |sp| NameSpan { name: n.clone(), start: sp.start, end: sp.end }))
             .collect();
 
-        // Bodies named anywhere in the report.
+        // Bodies named anywhere in the report, then short forms resolved in context.
         self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
+        let renames = orgs.merge_short_forms();
+        people.rename_organizations(&renames);
 
         // Meetings.
         let meeting_finder = MeetingFinder::new(lex, chars, &hits);
@@ -431,7 +433,11 @@ impl Extractor {
                 }
                 match resolver.longest_at(&chars[i..e]) {
                     Some((len, r)) if !r.bare_region && len >= 2 => {
-                        if is_generic_org(&r, chars, i + len, e) {
+                        if is_generic_org(&r, chars, i + len, e)
+                            || r.kind.as_deref() == Some("state")
+                            || self.runs_into_category(chars, i, i + len, e)
+                            || is_media_credit(chars, i + len, e)
+                        {
                             i += len;
                             continue;
                         }
@@ -444,6 +450,31 @@ impl Extractor {
             }
         }
     }
+}
+
+impl Extractor {
+    /// Whether a category word (委办局, 有关部门) overlaps the end of the body name at
+    /// `start..end`: then the name is part of the category, not a body.
+    fn runs_into_category(&self, chars: &[char], start: usize, end: usize, limit: usize) -> bool {
+        let window: String = chars[start..(end + 4).min(limit)].iter().collect();
+        let name_len = end - start;
+        self.lexicon.org_shapes.iter().filter(|(_, k)| k == "category").any(|(w, _)| {
+            window.find(w.as_str()).is_some_and(|b| {
+                let at = window[..b].chars().count();
+                at < name_len && at + w.chars().count() > name_len
+            })
+        })
+    }
+}
+
+/// Whether a body name ending at `end` is a news agency's credit (新华社北京3日电, 央视网消息).
+fn is_media_credit(chars: &[char], end: usize, limit: usize) -> bool {
+    let rest: String = chars[end..(end + 12).min(limit)].iter().collect();
+    if ["网消息", "消息", "记者", "讯", "客户端", "网讯"].iter().any(|w| rest.starts_with(w)) {
+        return true;
+    }
+    // 新华社北京12月3日电
+    rest.find("日电").is_some_and(|i| rest[..i].chars().all(|c| names::is_han(c) || c.is_ascii_digit() || c == '月'))
 }
 
 /// A short form followed by words that make it a category (市委办局), not a body.

@@ -22,6 +22,8 @@ pub struct OrgRef {
     pub region: Option<usize>,
     /// True when the text names a region only (海淀区), not one of its bodies.
     pub bare_region: bool,
+    /// True when the dictionaries know the body; false for a name taken by its shape.
+    pub known: bool,
 }
 
 /// One step of parsing a body name.
@@ -33,7 +35,7 @@ enum Unit {
 }
 
 /// Bare level words that stand for the report's own region before a department (市科委).
-const LEVEL_WORDS: &[&str] = &["自治区", "全省", "全市", "省", "市", "区", "县", "州", "盟", "旗"];
+const LEVEL_WORDS: &[&str] = &["自治区", "省", "市", "区", "县", "州", "盟", "旗"];
 
 /// Resolves body names against the dictionaries and the report's regions.
 pub struct OrgResolver<'a> {
@@ -74,11 +76,7 @@ impl<'a> OrgResolver<'a> {
         let surface: String = chars.iter().collect();
         let (units, used) = self.parse_units(chars, carried);
         if used == chars.len() && !units.is_empty() {
-            let mut r = self.unit_ref(&units, &surface);
-            if !r.aliases.contains(&surface) && r.name != surface {
-                r.aliases.push(surface);
-            }
-            return Some(r);
+            return self.resolve_dictionary(chars, carried);
         }
         if !allow_shape && !self.has_org_shape(&surface) {
             return None;
@@ -100,6 +98,7 @@ impl<'a> OrgResolver<'a> {
             parent,
             region,
             bare_region: false,
+            known: false,
         })
     }
 
@@ -127,10 +126,15 @@ impl<'a> OrgResolver<'a> {
             .copied()
             .find(|&d| lex.departments[d].exists_at(lex.regions[region].level));
         match dept {
-            Some(d) => self.department_ref(d, Some(region), ""),
+            Some(d) => {
+                // The bare place stands for its government too (海淀区副区长).
+                let mut r = self.department_ref(d, Some(region), "");
+                r.aliases.push(lex.regions[region].name.clone());
+                r
+            }
             None => {
                 let name = format!("{}人民政府", lex.regions[region].name);
-                OrgRef { name, aliases: vec![], kind: Some("government".into()), parent: None, region: Some(region), bare_region: false }
+                OrgRef { name, aliases: vec![], kind: Some("government".into()), parent: None, region: Some(region), bare_region: false, known: true }
             }
         }
     }
@@ -150,6 +154,7 @@ impl<'a> OrgResolver<'a> {
             parent: None,
             region: None,
             bare_region: false,
+            known: false,
         })
     }
 
@@ -204,7 +209,7 @@ impl<'a> OrgResolver<'a> {
             for w in LEVEL_WORDS {
                 let wl = w.chars().count();
                 if rest.len() > wl + skip && rest[skip..].iter().take(wl).copied().eq(w.chars()) {
-                    let region = self.ctx.resolve_level_word(lex, w.trim_start_matches('全'));
+                    let region = self.ctx.resolve_level_word(lex, w);
                     let level = region.map(|r| lex.regions[r].level);
                     if let Some((dlen, dept)) = self.department_suffix_any(&rest[skip + wl..], level) {
                         consider(skip + wl + dlen, Unit::Department { dept, region });
@@ -272,6 +277,7 @@ impl<'a> OrgResolver<'a> {
                     parent: body.parent.clone(),
                     region: None,
                     bare_region: false,
+                    known: true,
                 }
             }
             Unit::Region(r) => {
@@ -280,7 +286,15 @@ impl<'a> OrgResolver<'a> {
                 if reg.short != reg.name {
                     aliases.push(reg.short.clone());
                 }
-                OrgRef { name: reg.name.clone(), aliases, kind: Some("government".into()), parent: None, region: Some(*r), bare_region: true }
+                OrgRef {
+                    name: reg.name.clone(),
+                    aliases,
+                    kind: Some("government".into()),
+                    parent: None,
+                    region: Some(*r),
+                    bare_region: true,
+                    known: true,
+                }
             }
             Unit::Department { dept, region } => self.department_ref(*dept, *region, surface),
         }
@@ -298,17 +312,16 @@ impl<'a> OrgResolver<'a> {
                 parent: None,
                 region: None,
                 bare_region: false,
+                known: true,
             };
         };
         let reg = &lex.regions[r];
         let fill = |t: &str, with: &str| t.replace("{}", with);
         let mut aliases = Vec::new();
         for a in &d.aliases {
-            for with in [reg.name.as_str(), reg.short.as_str()] {
-                let s = fill(a, with);
-                if !aliases.contains(&s) {
-                    aliases.push(s);
-                }
+            let s = fill(a, &reg.name);
+            if !aliases.contains(&s) {
+                aliases.push(s);
             }
         }
         let name = fill(&d.name, &reg.name);
@@ -320,6 +333,7 @@ impl<'a> OrgResolver<'a> {
             parent: d.parent.as_deref().map(|p| fill(p, &reg.name)),
             region: Some(r),
             bare_region: false,
+            known: true,
         }
     }
 }
@@ -344,11 +358,16 @@ pub fn is_name_char(c: char) -> bool {
 pub struct OrgTable {
     by_name: BTreeMap<String, Organization>,
     order: Vec<String>,
+    /// Names taken by their shape, not from the dictionaries.
+    unknown: std::collections::BTreeSet<String>,
 }
 
 impl OrgTable {
     /// Adds (or merges) a body; returns its canonical name.
     pub fn add(&mut self, r: &OrgRef) -> String {
+        if !r.known && !self.by_name.contains_key(&r.name) {
+            self.unknown.insert(r.name.clone());
+        }
         let entry = self.by_name.entry(r.name.clone()).or_insert_with(|| {
             self.order.push(r.name.clone());
             Organization { name: r.name.clone(), aliases: vec![], kind: r.kind.clone(), parent: r.parent.clone() }
@@ -365,6 +384,37 @@ impl OrgTable {
             entry.parent = r.parent.clone();
         }
         r.name.clone()
+    }
+
+    /// Resolves short forms in context: a body taken by its shape whose name is the tail of
+    /// another body's name or alias in the same report is that body (财政厅 after 青海省财政厅,
+    /// 财经委 after 全国人大财经委). Returns the renames (short form → canonical name).
+    pub fn merge_short_forms(&mut self) -> BTreeMap<String, String> {
+        let mut renames = BTreeMap::new();
+        for short in self.unknown.clone() {
+            let target = self
+                .order
+                .iter()
+                .filter(|n| **n != short && !self.unknown.contains(*n))
+                .find(|n| {
+                    let o = &self.by_name[*n];
+                    std::iter::once(&o.name).chain(o.aliases.iter()).any(|a| a.ends_with(short.as_str()) && *a != short)
+                })
+                .cloned();
+            if let Some(t) = target {
+                if let Some(o) = self.by_name.remove(&short) {
+                    self.order.retain(|n| *n != short);
+                    let entry = self.by_name.get_mut(&t).expect("targets are in the table");
+                    for a in std::iter::once(o.name).chain(o.aliases) {
+                        if a != entry.name && !entry.aliases.contains(&a) {
+                            entry.aliases.push(a);
+                        }
+                    }
+                }
+                renames.insert(short, t);
+            }
+        }
+        renames
     }
 
     /// Whether a body of this name is known.

@@ -30,6 +30,18 @@ impl PersonTable {
         }
     }
 
+    /// Points posts at renamed bodies (short forms resolved in context).
+    pub fn rename_organizations(&mut self, renames: &BTreeMap<String, String>) {
+        let mut seen = BTreeSet::new();
+        for r in &mut self.roles {
+            if let Some(new) = r.organization.as_ref().and_then(|o| renames.get(o)) {
+                r.organization = Some(new.clone());
+            }
+        }
+        self.roles.retain(|r| seen.insert((r.person.clone(), r.title.clone(), r.organization.clone())));
+        self.role_keys = seen;
+    }
+
     /// The names known so far.
     pub fn names(&self) -> &BTreeSet<String> {
         &self.names

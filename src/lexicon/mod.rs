@@ -80,6 +80,7 @@ pub struct Lexicon {
     /// Department aliases that stand on their own.
     dept_bare_index: HashMap<String, usize>,
     title_index: HashMap<String, usize>,
+    trigger_index: HashSet<String>,
     name_before: HashSet<String>,
     name_after: HashSet<String>,
     /// Longest surface of each lookup family, to bound substring searches.
@@ -237,7 +238,9 @@ impl Lexicon {
             .map(clen)
             .max()
             .unwrap_or(1);
+        let trigger_index = p.triggers.iter().map(|t| t.word.clone()).collect();
         Ok(Lexicon {
+            trigger_index,
             max_title_len: title_index.keys().map(clen).max().unwrap_or(1),
             max_region_len: region_index.keys().map(clen).max().unwrap_or(1),
             max_after_len: name_after.iter().map(clen).max().unwrap_or(1),
@@ -271,6 +274,11 @@ impl Lexicon {
         self.automaton
             .find_overlapping_iter(text)
             .map(move |m| (m.start(), m.end(), self.surfaces[m.pattern().as_usize()].as_slice()))
+    }
+
+    /// Whether `s` is a trigger word.
+    pub fn is_trigger(&self, s: &str) -> bool {
+        self.trigger_index.contains(s)
     }
 
     /// The title spelled exactly `s`.
