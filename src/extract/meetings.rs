@@ -22,11 +22,16 @@ pub struct MeetingCandidate {
     pub sentence: (usize, usize),
     /// Found in the headline.
     pub in_headline: bool,
+    /// `meeting`, `visit` or `reception`.
+    pub kind: &'static str,
+    /// Written in quotes.
+    pub quoted: bool,
 }
 
 /// Finds meeting names in sentences.
 pub struct MeetingFinder<'a> {
     lex: &'a Lexicon,
+    jieba: &'a jieba_rs::Jieba,
     chars: &'a [char],
     hits: &'a Hits,
 }
@@ -40,8 +45,29 @@ fn is_meeting_word(lex: &Lexicon, s: &crate::lexicon::Surface) -> Option<String>
 
 impl<'a> MeetingFinder<'a> {
     /// A finder over `chars`.
-    pub fn new(lex: &'a Lexicon, chars: &'a [char], hits: &'a Hits) -> Self {
-        MeetingFinder { lex, chars, hits }
+    pub fn new(lex: &'a Lexicon, jieba: &'a jieba_rs::Jieba, chars: &'a [char], hits: &'a Hits) -> Self {
+        MeetingFinder { lex, jieba, chars, hits }
+    }
+
+    /// Whether jieba puts a word boundary at `end` (大会|堂 is no boundary: 人民大会堂).
+    fn word_boundary_at(&self, end: usize) -> bool {
+        if end >= self.chars.len() || !is_han(self.chars[end]) {
+            return true;
+        }
+        let from = end.saturating_sub(4);
+        let to = (end + 4).min(self.chars.len());
+        let text: String = self.chars[from..to].iter().collect();
+        let mut pos = from;
+        for w in self.jieba.cut(&text, false) {
+            pos += w.chars().count();
+            if pos == end {
+                return true;
+            }
+            if pos > end {
+                return false;
+            }
+        }
+        false
     }
 
     fn text(&self, s: usize, e: usize) -> String {
@@ -55,6 +81,7 @@ impl<'a> MeetingFinder<'a> {
             .within(s, e)
             .filter(|h| is_meeting_word(self.lex, &h.surface).is_some_and(|k| k == "meeting"))
             .map(|h| h.end)
+            .filter(|&end| self.word_boundary_at(end))
             .collect();
         v.sort_unstable();
         v.dedup();
@@ -65,10 +92,16 @@ impl<'a> MeetingFinder<'a> {
     pub fn in_sentence(&self, (s, e): (usize, usize), in_headline: bool) -> Vec<MeetingCandidate> {
         let chars = self.chars;
         let mut out = Vec::new();
-        let push = |a: usize, b: usize, out: &mut Vec<MeetingCandidate>| {
+        let push = |a: usize, b: usize, quoted: bool, out: &mut Vec<MeetingCandidate>| {
+            // Words that stand before a name without being part of it.
+            let mut a = a;
+            while a < b && matches!(chars[a], '了' | '的' | '并' | '在' | '于' | '以') {
+                a += 1;
+            }
             let name = self.text(a, b);
-            if name.chars().count() >= 3 && name.chars().count() <= 60 {
-                out.push(MeetingCandidate { name, start: a, end: b, sentence: (s, e), in_headline });
+            let n = name.chars().count();
+            if (3..=60).contains(&n) {
+                out.push(MeetingCandidate { name, start: a, end: b, sentence: (s, e), in_headline, kind: "meeting", quoted });
             }
         };
         // Quoted names, and quoted themes followed by a meeting word (“…”专题协商会).
@@ -79,7 +112,7 @@ impl<'a> MeetingFinder<'a> {
                 if let Some(j) = (i + 1..e.min(i + 60)).find(|&j| chars[j] == close) {
                     let inner_ends = self.meeting_word_ends(i + 1, j);
                     if inner_ends.last() == Some(&j) {
-                        push(i + 1, j, &mut out);
+                        push(i + 1, j, true, &mut out);
                     } else {
                         // Theme in quotes, then the meeting word: keep the run after it.
                         let mut k = j + 1;
@@ -87,7 +120,7 @@ impl<'a> MeetingFinder<'a> {
                             k += 1;
                         }
                         if let Some(&end) = self.meeting_word_ends(j + 1, k).first() {
-                            push(i + 1, end, &mut out);
+                            push(i + 1, end, true, &mut out);
                         }
                     }
                     i = j + 1;
@@ -105,12 +138,12 @@ impl<'a> MeetingFinder<'a> {
             }
             // Object: the run after the trigger up to the first meeting word that ends it.
             let mut k = h.end;
-            while k < e && k < h.end + 40 && (is_han(chars[k]) || chars[k].is_ascii_alphanumeric() || matches!(chars[k], '“' | '”' | '《' | '》')) {
+            while k < e && k < h.end + 60 && (is_han(chars[k]) || chars[k].is_ascii_alphanumeric() || matches!(chars[k], '“' | '”' | '《' | '》' | '、')) {
                 k += 1;
             }
-            if let Some(&end) = self.meeting_word_ends(h.end, k).iter().find(|&&x| x == k || self.ends_phrase(x, k)) {
+            if let Some(&end) = self.meeting_word_ends(h.end, k).first() {
                 if chars[h.end] != '“' && chars[h.end] != '《' {
-                    push(h.end, end, &mut out);
+                    push(h.end, end, false, &mut out);
                 }
             }
             // Subject: …会议[日期][在京]举行.
@@ -123,18 +156,12 @@ impl<'a> MeetingFinder<'a> {
                 if let Some(&end) = ends.last() {
                     let gap: String = chars[end..h.start].iter().collect();
                     if gap.chars().count() <= 8 && !gap.contains('会') {
-                        push(a, end, &mut out);
+                        push(a, end, false, &mut out);
                     }
                 }
             }
         }
         out
-    }
-
-    /// Whether a meeting word ending at `x` ends the noun phrase (and is not inside a longer
-    /// word): the next char is a link or a clause word.
-    fn ends_phrase(&self, x: usize, limit: usize) -> bool {
-        x >= limit || matches!(self.chars[x], '并' | '和' | '时' | '上' | '后' | '中' | '的' | '，' | '。' | '期' | '前')
     }
 
     /// A visit or reception named by the headline (刘国中在北京调研…, 丁薛祥会见…).
@@ -149,7 +176,39 @@ impl<'a> MeetingFinder<'a> {
             end += 1;
         }
         let name = self.text(s, end);
-        (name.chars().count() >= 4).then(|| MeetingCandidate { name, start: s, end, sentence: (s, e), in_headline: true })
+        let kind = if kinds.iter().any(|k| k == "reception") { "reception" } else { "visit" };
+        (name.chars().count() >= 4)
+            .then(|| MeetingCandidate { name, start: s, end, sentence: (s, e), in_headline: true, kind, quoted: false })
+    }
+
+    /// Receptions in a sentence: 会见 and what follows it up to the punctuation
+    /// (会见保加利亚国民议会副议长加内夫).
+    pub fn receptions(&self, (s, e): (usize, usize)) -> Vec<MeetingCandidate> {
+        let mut out = Vec::new();
+        for h in self.hits.within(s, e) {
+            if !matches!(h.surface, Surface::Trigger(t) if self.lex.triggers[t].act == Act::Met) {
+                continue;
+            }
+            let mut k = h.end;
+            while k < e && k < h.end + 30 && (is_han(self.chars[k]) || self.chars[k] == '·') {
+                k += 1;
+            }
+            let (a, b) = if k - h.end >= 2 {
+                (h.start, k)
+            } else {
+                // 丁薛祥同加内夫举行会见: the clause before names it.
+                let mut a = h.start;
+                while a > s && is_han(self.chars[a - 1]) {
+                    a -= 1;
+                }
+                (a, h.end)
+            };
+            if b - a >= 4 {
+                let name = self.text(a, b);
+                out.push(MeetingCandidate { name, start: a, end: b, sentence: (s, e), in_headline: false, kind: "reception", quoted: false });
+            }
+        }
+        out
     }
 }
 

@@ -118,11 +118,12 @@ impl Extractor {
         people.rename_organizations(&renames);
 
         // Meetings.
-        let meeting_finder = MeetingFinder::new(lex, chars, &hits);
+        let meeting_finder = MeetingFinder::new(lex, &self.jieba, chars, &hits);
         let mut candidates: Vec<MeetingCandidate> = Vec::new();
         for (k, &(s, e)) in units.iter().enumerate() {
             let headline = article.title == Some((s, e));
             candidates.extend(meeting_finder.in_sentence((s, e), headline));
+            candidates.extend(meeting_finder.receptions((s, e)));
             if headline && k == 0 {
                 candidates.extend(meeting_finder.headline_event((s, e)));
             }
@@ -513,16 +514,20 @@ fn find_mentions(chars: &[char], units: &[(usize, usize)], names: &BTreeSet<Stri
     out
 }
 
-/// Keeps distinct meetings: one name inside another is the same meeting (the longer name is
-/// kept); headline meetings come first.
+/// Keeps the meetings the report is about: at most one of each kind (a meeting, a visit, a
+/// reception), preferring the headline's, then quoted names, then the earliest; a name
+/// inside another is the same meeting and the longer name is kept.
 fn choose_meetings(mut candidates: Vec<MeetingCandidate>) -> Vec<MeetingCandidate> {
-    candidates.sort_by_key(|c| (!c.in_headline, c.start));
+    candidates.sort_by_key(|c| (!c.in_headline, !c.quoted, c.start));
     let mut kept: Vec<MeetingCandidate> = Vec::new();
     for c in candidates {
         if let Some(k) = kept.iter_mut().find(|k| k.name.contains(&c.name) || c.name.contains(&k.name)) {
-            if c.name.chars().count() > k.name.chars().count() && !k.in_headline {
+            if c.name.chars().count() > k.name.chars().count() && c.kind == k.kind && !k.in_headline {
                 *k = c;
             }
+            continue;
+        }
+        if kept.iter().any(|k| k.kind == c.kind) {
             continue;
         }
         kept.push(c);
@@ -545,7 +550,15 @@ fn build_attendance(
         // Someone took part in something the text does not name: describe it by the headline.
         let name = article.title.map(|(a, b)| chars[a..b].iter().collect::<String>()).unwrap_or_else(|| "会议".to_string());
         meetings.push(Meeting { name, date: None, organizers: vec![], evidence: article.title.map(|(a, b)| Span::new(a, b)) });
-        candidates.push(MeetingCandidate { name: String::new(), start: 0, end: 0, sentence: (0, 0), in_headline: true });
+        candidates.push(MeetingCandidate {
+            name: String::new(),
+            start: 0,
+            end: 0,
+            sentence: (0, 0),
+            in_headline: true,
+            kind: "meeting",
+            quoted: false,
+        });
     }
     // Persons in a stable order: by first act's sentence, then name.
     let mut persons: Vec<(&String, &Vec<(Act, (usize, usize))>)> = p.acts.iter().collect();
