@@ -38,7 +38,7 @@ impl Participation {
 
 enum Event<'n> {
     Person(&'n NameSpan),
-    Trigger { start: usize, act: Act },
+    Trigger { start: usize, end: usize, act: Act },
     Comma(usize),
     Pronoun,
 }
@@ -64,6 +64,16 @@ pub fn sentence_participation(
         if h.start < taken_until || names.iter().any(|n| h.start < n.end && n.start < h.end) {
             continue;
         }
+        // A verb inside a longer title or name is no verb (二级巡视员).
+        let inside_word = hits.within(h.start.saturating_sub(6), (h.end + 6).min(e)).any(|x| {
+            matches!(x.surface, Surface::Title(_) | Surface::Body(_) | Surface::MeetingWord(_))
+                && x.start <= h.start
+                && h.end <= x.end
+                && x.end - x.start > h.end - h.start
+        });
+        if inside_word {
+            continue;
+        }
         let longest = hits
             .starting_at(h.start)
             .filter_map(|x| match x.surface {
@@ -73,7 +83,7 @@ pub fn sentence_participation(
             .max_by_key(|(end, _)| *end)
             .unwrap_or((h.end, t));
         taken_until = longest.0;
-        events.push((h.start, Event::Trigger { start: h.start, act: lex.triggers[longest.1].act }));
+        events.push((h.start, Event::Trigger { start: h.start, end: longest.0, act: lex.triggers[longest.1].act }));
     }
     for i in s..e {
         match chars[i] {
@@ -85,65 +95,99 @@ pub fn sentence_participation(
     events.sort_by_key(|(p, _)| *p);
 
     let previous_subject = last_subject.clone();
-    let mut group: Vec<&str> = Vec::new();
+    let mut group: Vec<&NameSpan> = Vec::new();
     let mut last_group: Vec<String> = Vec::new();
-    let mut met_objects = false;
+    let mut objects_attend = false;
+    // Acts given in the current clause, with where their trigger stood: a later 在…时的
+    // 重要讲话 in the same clause takes them back.
+    let mut clause_acts: Vec<(String, Act, usize)> = Vec::new();
+    let flush = |clause_acts: &mut Vec<(String, Act, usize)>, out: &mut Participation| {
+        for (p, a, _) in clause_acts.drain(..) {
+            out.add(&p, a, (s, e));
+        }
+    };
     for (_, ev) in &events {
         match ev {
             Event::Person(n) => {
-                if met_objects {
-                    out.add(&n.name, Act::Attended, (s, e));
+                if objects_attend {
+                    clause_acts.push((n.name.clone(), Act::Attended, n.start));
                 }
-                group.push(&n.name);
+                group.push(n);
             }
             Event::Pronoun => {
-                if group.is_empty() {
-                    group.extend(previous_subject.iter().map(String::as_str));
+                if group.is_empty() && previous_subject.len() == 1 {
+                    last_group = previous_subject.clone();
                 }
             }
             Event::Comma(i) => {
                 let continues_list = names.iter().any(|n| n.end == *i);
+                let announces_list = *i > s && chars[*i] == '：' && chars[i - 1] == '有';
+                if announces_list {
+                    // 出席大会的还有：甲、乙……
+                    objects_attend = true;
+                    continue;
+                }
                 if !continues_list {
                     if !group.is_empty() {
-                        last_group = group.iter().map(|s| s.to_string()).collect();
+                        last_group = group.iter().map(|n| n.name.clone()).collect();
                     }
                     group.clear();
-                    met_objects = false;
+                    if chars[*i] == '，' {
+                        objects_attend = false;
+                    }
+                    flush(&mut clause_acts, out);
                 }
             }
-            Event::Trigger { start, act } => {
+            Event::Trigger { start, end, act } => {
                 let linked = *start > s && matches!(chars[start - 1], '并' | '时' | '后' | '中' | '和' | '及' | '、');
                 let subjects: Vec<String> = if !group.is_empty() {
-                    group.iter().map(|s| s.to_string()).collect()
+                    group.iter().map(|n| n.name.clone()).collect()
                 } else if linked {
                     last_group.clone()
                 } else {
                     Vec::new()
                 };
                 match act {
-                    Act::Absent | Act::Organized => {}
+                    Act::Absent => {
+                        // The person just before 重要讲话/贺信 sent it and was not there; a
+                        // 在…时的 phrase before it was about that other occasion.
+                        group.retain(|n| n.end + 8 < *start);
+                        let between: String = clause_acts
+                            .iter()
+                            .map(|(_, _, at)| *at)
+                            .min()
+                            .map(|from| chars[from..*start].iter().collect())
+                            .unwrap_or_default();
+                        if between.contains("时的") || between.contains("时所作") {
+                            clause_acts.clear();
+                        }
+                        last_group.clear();
+                        continue;
+                    }
+                    Act::Organized => {}
                     Act::Met => {
                         for p in &subjects {
-                            out.add(p, Act::Attended, (s, e));
+                            clause_acts.push((p.clone(), Act::Attended, *start));
                         }
-                        met_objects = true;
+                        objects_attend = true;
                     }
                     act => {
                         for p in &subjects {
-                            out.add(p, *act, (s, e));
+                            clause_acts.push((p.clone(), *act, *start));
                         }
                     }
                 }
-                if !subjects.is_empty() && !matches!(act, Act::Absent) {
+                if !subjects.is_empty() {
                     *last_subject = subjects.clone();
-                }
-                if matches!(act, Act::Absent) {
-                    last_group.clear();
-                } else if !subjects.is_empty() {
                     last_group = subjects;
                 }
                 group.clear();
+                // What follows 指出，/ 强调： is the content of the remarks, not attendance.
+                if matches!(act, Act::Remarked) && *end < e && matches!(chars[*end], '，' | '：') {
+                    break;
+                }
             }
         }
     }
+    flush(&mut clause_acts, out);
 }
