@@ -120,6 +120,10 @@ impl<'a> ChainParser<'a> {
         // The body is the longest tail of the text that the dictionaries cover wholly ...
         if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
             let lead_in = k > 0;
+            // A body standing alone (shared prefix) must be the whole segment.
+            if lead_in && title.is_none() {
+                return None;
+            }
             if !lead_in || self.is_lead_in(start, start + k) || !last {
                 let org = self.orgs.resolve_dictionary(&org_text[k..], None);
                 return Some(Segment { start: start + k, org, title, lead_in });
@@ -132,7 +136,10 @@ impl<'a> ChainParser<'a> {
             return title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true });
         }
         let tail = &self.chars[cut..org_end];
-        let org = self.orgs.resolve(tail, None, last)?;
+        // Unknown text is a body only when it ends like one (…管委会, …集团).
+        let Some(org) = self.orgs.resolve(tail, None, false) else {
+            return if last { title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true }) } else { None };
+        };
         if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() {
             return None;
         }
@@ -151,7 +158,7 @@ impl<'a> ChainParser<'a> {
         let text: String = self.chars[start..end].iter().collect();
         let mut cut = start;
         let mut pos = start;
-        for tag in self.jieba.tag(&text, true) {
+        for tag in self.jieba.tag(&text, false) {
             let len = tag.word.chars().count();
             pos += len;
             let function = tag.tag.starts_with('p') || tag.tag.starts_with('u') || self.lex.is_trigger(tag.word);
@@ -194,8 +201,11 @@ impl<'a> ChainParser<'a> {
                 None => Vec::new(),
             };
             let orgs: Vec<Option<OrgRef>> = match &title.body {
-                // The body is implied, not written (习近平总书记): the record says null.
-                TitleBody::Named(_) if written.is_empty() => vec![None],
+                // The post names its body (国务委员 → 国务院).
+                TitleBody::Named(b) if written.is_empty() => {
+                    let chars: Vec<char> = b.chars().collect();
+                    vec![self.orgs.resolve(&chars, None, true)]
+                }
                 TitleBody::Government => {
                     let region = written
                         .iter()

@@ -53,7 +53,15 @@ impl PersonTable {
     }
 
     /// Persons (in order of discovery) with the mentions given, and the roles.
-    pub fn finish(self, mentions: &BTreeMap<String, Vec<Span>>) -> (Vec<Person>, Vec<Role>) {
+    pub fn finish(mut self, mentions: &BTreeMap<String, Vec<Span>>) -> (Vec<Person>, Vec<Role>) {
+        // A post given once with its body and once without is the same post.
+        let with_body: BTreeSet<(String, String)> = self
+            .roles
+            .iter()
+            .filter(|r| r.organization.is_some())
+            .map(|r| (r.person.clone(), r.title.clone()))
+            .collect();
+        self.roles.retain(|r| r.organization.is_some() || !with_body.contains(&(r.person.clone(), r.title.clone())));
         let persons = self
             .order
             .into_iter()
