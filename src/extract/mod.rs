@@ -58,11 +58,12 @@ impl Extractor {
         tags.len() == 1 && !tags[0].tag.starts_with("nr")
     }
 
-    /// Whether jieba knows `w` as a function word, verb, adjective or adverb: never a name,
-    /// even right after a title (a noun such as a place name may still be one: 阿东).
-    fn is_non_noun_word(&self, w: &str) -> bool {
+    /// Whether jieba knows `w` as an ordinary word (a common noun, verb, adjective ...):
+    /// never a name, even right after a title. Names of places and things may still be
+    /// given names (阿东 is tagged as a place).
+    fn is_ordinary_word(&self, w: &str) -> bool {
         let tags = self.jieba.tag(w, false);
-        tags.len() == 1 && !tags[0].tag.starts_with('n')
+        tags.len() == 1 && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt")
     }
 
     /// Whether the two chars before `start` form an ordinary word, so a name may start at
@@ -204,7 +205,7 @@ impl Extractor {
             }
             let Some(chain) = parser.chain_before(p, s) else { continue };
             let name: String = chars[p..name_end].iter().collect();
-            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_non_noun_word(&name)) {
+            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
             }
             for o in &chain.orgs {

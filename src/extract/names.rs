@@ -91,6 +91,10 @@ impl<'a> NameFinder<'a> {
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
             return None;
         }
+        // A number is never followed by a name (200余人).
+        if i > 0 && (chars[i - 1].is_ascii_digit() || matches!(chars[i - 1], '十' | '百' | '千' | '万')) {
+            return None;
+        }
         // A known name wins.
         for len in [4, 3, 2] {
             if i + len <= limit {
