@@ -146,20 +146,23 @@ impl<'a> NameFinder<'a> {
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
             return None;
         }
+        // Transliterated names end at the first place a name can end; names with a middle
+        // dot run to the last (艾力·买买提|出席, not 艾力·买买|提出).
         let mut j = i;
+        let mut dotted_end = None;
         while j < limit && j - i < 12 && (is_han(chars[j]) || (chars[j] == '·' && j > i)) {
             j += 1;
             if j - i < 2 || chars[j - 1] == '·' || !self.ends_name(j, limit) || self.word_inside(i, j) {
                 continue;
             }
             let run = &chars[i..j];
-            let dotted = run.contains(&'·');
-            let all_translit = run.iter().all(|&c| self.lex.is_transliteration(c));
-            if dotted || all_translit {
+            if run.contains(&'·') {
+                dotted_end = Some(j);
+            } else if dotted_end.is_none() && run.iter().all(|&c| self.lex.is_transliteration(c)) {
                 return Some(j);
             }
         }
-        None
+        dotted_end
     }
 
     /// The start of a Chinese name that ends at `end` (a name before a title or a verb), if a

@@ -54,6 +54,13 @@ fn is_content(line: &str) -> bool {
     n >= 30 && (line.contains('。') || line.contains('，')) && !is_boilerplate(line)
 }
 
+/// Whether a line is a sentence: it ends with sentence punctuation and is mostly Chinese.
+fn is_sentence_line(line: &str) -> bool {
+    let t = line.trim();
+    let han = t.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    han >= 6 && (t.ends_with('。') || t.ends_with('！') || t.ends_with('？') || t.ends_with('”'))
+}
+
 /// Whether a line could be a headline.
 fn is_headline(line: &str) -> bool {
     let n = line.trim().chars().count();
@@ -93,7 +100,13 @@ pub fn find_article(chars: &[char]) -> Article {
             .collect();
         return Article { title: None, published: find_date(&text, text.len()), body };
     };
-    let last = text.iter().rposition(|l| is_content(l)).unwrap_or(first);
+    // The body ends with the last line of running text; a short closing paragraph that is
+    // still a sentence (区领导某某参加会议。) belongs to it.
+    let last = text
+        .iter()
+        .rposition(|l| is_content(l) || (is_sentence_line(l) && !is_boilerplate(l)))
+        .unwrap_or(first)
+        .max(first);
 
     // The headline: a line before the body that reads like a news headline, else the first
     // plausible line.
