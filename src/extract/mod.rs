@@ -397,12 +397,34 @@ impl Extractor {
         None
     }
 
-    /// Whether a name found without a title chain may be taken.
+    /// Whether a name found without a title chain may be taken: not an ordinary word, not a
+    /// credit, and starting where jieba starts a word (委员会|常务委员 has no name 员会).
     fn acceptable_bare_name(&self, chars: &[char], name: &str, start: usize, floor: usize, known: &BTreeSet<String>) -> bool {
         if known.contains(name) {
             return true;
         }
-        !self.is_common_word(name) && !self.is_credit(chars, start, floor)
+        !self.is_common_word(name) && !self.is_credit(chars, start, floor) && self.word_starts_at(chars, start, floor)
+    }
+
+    /// Whether jieba's segmentation of the text around `pos` has a word boundary there.
+    fn word_starts_at(&self, chars: &[char], pos: usize, floor: usize) -> bool {
+        if pos <= floor || !names::is_han(chars[pos - 1]) {
+            return true;
+        }
+        let from = pos.saturating_sub(6).max(floor);
+        let to = (pos + 4).min(chars.len());
+        let window: String = chars[from..to].iter().collect();
+        let mut at = from;
+        for w in self.jieba.cut(&window, true) {
+            if at == pos {
+                return true;
+            }
+            at += w.chars().count();
+            if at > pos {
+                return false;
+            }
+        }
+        at == pos
     }
 
     /// Whether the name at `start` stands in a credit line (记者 黄某 摄).

@@ -14,6 +14,12 @@ const WEAK_THIRD: &[char] = &[
     '共', '认', '提', '要', '希', '回', '已',
 ];
 
+/// Chars that never end a given name: function words and level words (祝贺并, 向市).
+const NOT_LAST: &[char] = &[
+    '及', '和', '与', '并', '了', '的', '在', '等', '又', '或', '之', '也', '就', '都', '而', '被', '把', '向', '对', '从',
+    '给', '让', '使', '市', '省', '县', '区', '们', '者', '着', '过', '吗', '呢',
+];
+
 /// Finds names in one document.
 pub struct NameFinder<'a> {
     lex: &'a Lexicon,
@@ -87,6 +93,16 @@ impl<'a> NameFinder<'a> {
     /// The end of a Chinese name (surname + one or two chars) starting at `i`, if one fits
     /// before `limit`. `known` names are preferred when they fit.
     pub fn chinese_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
+        self.chinese_name(i, limit, known, false)
+    }
+
+    /// Like [`NameFinder::chinese_name_at`], right after a title: there a surname that is also
+    /// a function word (和, 向) may start a name.
+    pub fn chinese_name_after_title(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
+        self.chinese_name(i, limit, known, true)
+    }
+
+    fn chinese_name(&self, i: usize, limit: usize, known: &BTreeSet<String>, after_title: bool) -> Option<usize> {
         let chars = self.chars;
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
             return None;
@@ -107,7 +123,7 @@ impl<'a> NameFinder<'a> {
         let compound = i + 2 <= limit && self.lex.is_compound_surname(&chars[i..i + 2].iter().collect::<String>());
         let lens: &[usize] = if compound {
             &[3, 4]
-        } else if self.lex.is_single_surname(chars[i]) {
+        } else if self.lex.is_single_surname(chars[i]) || (after_title && self.lex.is_function_surname(chars[i])) {
             &[2, 3]
         } else {
             return None;
@@ -115,6 +131,7 @@ impl<'a> NameFinder<'a> {
         let fits = |len: usize| {
             i + len <= limit
                 && chars[i..i + len].iter().all(|&c| is_han(c))
+                && !NOT_LAST.contains(&chars[i + len - 1])
                 && self.ends_name(i + len, limit)
                 && !self.word_inside(i, i + len)
                 && !self.is_context_word(&chars[i..i + len].iter().collect::<String>())
@@ -134,7 +151,7 @@ impl<'a> NameFinder<'a> {
     /// is expected) a foreign or minority name: up to twelve chars, all of them
     /// transliteration characters, or with a middle dot (玉苏甫江·麦麦提).
     pub fn name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
-        if let Some(e) = self.chinese_name_at(i, limit, known) {
+        if let Some(e) = self.chinese_name_after_title(i, limit, known) {
             return Some(e);
         }
         self.foreign_name_at(i, limit)

@@ -213,6 +213,7 @@ pub(super) struct Parsed {
     pub titles: Vec<Title>,
     pub triggers: Vec<Trigger>,
     pub surnames: Vec<String>,
+    pub function_surnames: Vec<String>,
     pub org_shapes: Vec<(String, String)>,
     pub meeting_words: Vec<MeetingWord>,
     pub name_context: Vec<NameContext>,
@@ -301,7 +302,13 @@ impl Parsed {
             }
             "surnames.tsv" => {
                 let t = Table::parse(file, text, &["surname", "kind"])?;
-                self.surnames.extend(t.rows.iter().map(|r| r.fields[0].clone()));
+                for r in &t.rows {
+                    match r.fields[1].as_str() {
+                        "single" | "compound" => self.surnames.push(r.fields[0].clone()),
+                        "function" => self.function_surnames.push(r.fields[0].clone()),
+                        k => return Err(t.error(r, format!("unknown kind `{k}` (expected single, compound or function)"))),
+                    }
+                }
             }
             "org_shapes.tsv" => {
                 let t = Table::parse(file, text, &["suffix", "kind"])?;
