@@ -92,17 +92,9 @@ impl<'a> NameFinder<'a> {
 
     /// The end of a Chinese name (surname + one or two chars) starting at `i`, if one fits
     /// before `limit`. `known` names are preferred when they fit.
+    /// A surname that is also a common function word (和, 向) starts no name here: after a
+    /// title too it is far more often the word (负责同志和专家, 主席和普京总统).
     pub fn chinese_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
-        self.chinese_name(i, limit, known, false)
-    }
-
-    /// Like [`NameFinder::chinese_name_at`], right after a title: there a surname that is also
-    /// a function word (和, 向) may start a name.
-    pub fn chinese_name_after_title(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
-        self.chinese_name(i, limit, known, true)
-    }
-
-    fn chinese_name(&self, i: usize, limit: usize, known: &BTreeSet<String>, after_title: bool) -> Option<usize> {
         let chars = self.chars;
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
             return None;
@@ -123,7 +115,7 @@ impl<'a> NameFinder<'a> {
         let compound = i + 2 <= limit && self.lex.is_compound_surname(&chars[i..i + 2].iter().collect::<String>());
         let lens: &[usize] = if compound {
             &[3, 4]
-        } else if self.lex.is_single_surname(chars[i]) || (after_title && self.lex.is_function_surname(chars[i])) {
+        } else if self.lex.is_single_surname(chars[i]) {
             &[2, 3]
         } else {
             return None;
@@ -151,7 +143,7 @@ impl<'a> NameFinder<'a> {
     /// is expected) a foreign or minority name: up to twelve chars, all of them
     /// transliteration characters, or with a middle dot (玉苏甫江·麦麦提).
     pub fn name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
-        if let Some(e) = self.chinese_name_after_title(i, limit, known) {
+        if let Some(e) = self.chinese_name_at(i, limit, known) {
             return Some(e);
         }
         self.foreign_name_at(i, limit)

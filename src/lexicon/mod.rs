@@ -69,7 +69,6 @@ pub struct Lexicon {
     /// Words around names.
     pub name_context: Vec<NameContext>,
     single_surnames: HashSet<char>,
-    function_surnames: HashSet<char>,
     transliteration: HashSet<char>,
     compound_surnames: HashSet<String>,
     /// Region surface (full or short name) → regions.
@@ -255,7 +254,6 @@ impl Lexicon {
             org_shapes: p.org_shapes,
             name_context: p.name_context,
             single_surnames,
-            function_surnames: p.function_surnames.iter().filter_map(|s| s.chars().next()).collect(),
             transliteration: p.transliteration.iter().copied().collect(),
             compound_surnames,
             region_index,
@@ -386,11 +384,6 @@ impl Lexicon {
     /// Whether `c` is a single-character surname.
     pub fn is_single_surname(&self, c: char) -> bool {
         self.single_surnames.contains(&c)
-    }
-
-    /// Whether `c` is a surname that is also a common function word (和, 向).
-    pub fn is_function_surname(&self, c: char) -> bool {
-        self.function_surnames.contains(&c)
     }
 
     /// Whether `c` is used to write foreign and minority names.

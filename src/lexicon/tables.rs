@@ -213,7 +213,6 @@ pub(super) struct Parsed {
     pub titles: Vec<Title>,
     pub triggers: Vec<Trigger>,
     pub surnames: Vec<String>,
-    pub function_surnames: Vec<String>,
     pub org_shapes: Vec<(String, String)>,
     pub meeting_words: Vec<MeetingWord>,
     pub name_context: Vec<NameContext>,
@@ -305,7 +304,8 @@ impl Parsed {
                 for r in &t.rows {
                     match r.fields[1].as_str() {
                         "single" | "compound" => self.surnames.push(r.fields[0].clone()),
-                        "function" => self.function_surnames.push(r.fields[0].clone()),
+                        // Listed so that nobody adds it back as a plain surname; not used to find names.
+                        "function" => {}
                         k => return Err(t.error(r, format!("unknown kind `{k}` (expected single, compound or function)"))),
                     }
                 }
