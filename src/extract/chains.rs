@@ -201,6 +201,7 @@ impl<'a> ChainParser<'a> {
                 None => Vec::new(),
             };
             let orgs: Vec<Option<OrgRef>> = match &title.body {
+                TitleBody::None if written.is_empty() => vec![None],
                 // The post names its body (国务委员 → 国务院).
                 TitleBody::Named(b) if written.is_empty() => {
                     let chars: Vec<char> = b.chars().collect();

@@ -81,7 +81,7 @@ impl<'a> OrgResolver<'a> {
         if !allow_shape && !self.has_org_shape(&surface) {
             return None;
         }
-        if chars.len() < 2 || !chars.iter().all(|c| is_name_char(*c)) {
+        if chars.len() < 2 || !chars.iter().all(|c| is_name_char(*c)) || chars[0] == '·' {
             return None;
         }
         let parent = (!units.is_empty()).then(|| self.unit_ref(&units, "").name);

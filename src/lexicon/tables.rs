@@ -123,6 +123,8 @@ pub enum TitleBody {
     Government,
     /// This body.
     Named(String),
+    /// No body: the post stands alone (国家主席).
+    None,
 }
 
 /// A post or rank.
@@ -279,8 +281,9 @@ impl Parsed {
                     let body = match r.fields[2].as_str() {
                         "" => TitleBody::Written,
                         "@government" => TitleBody::Government,
+                        "@none" => TitleBody::None,
                         s if s.starts_with('@') => {
-                            return Err(t.error(r, format!("unknown body `{s}` (expected -, @government or a body name)")))
+                            return Err(t.error(r, format!("unknown body `{s}` (expected -, @government, @none or a body name)")))
                         }
                         s => TitleBody::Named(s.to_string()),
                     };
