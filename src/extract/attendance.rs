@@ -120,7 +120,12 @@ pub fn sentence_participation(
                 }
             }
             Event::Comma(i) => {
-                let continues_list = names.iter().any(|n| n.end == *i);
+                // The subject goes on past a comma after a name, a name list closed by 等, or a
+                // group label (甲、乙，自治区有关领导，各地负责同志参加会议).
+                let after_name = |k: usize| names.iter().any(|n| n.end == k);
+                let continues_list = after_name(*i)
+                    || (*i > s + 1 && chars[i - 1] == '等' && after_name(i - 1))
+                    || hits.ending_at(*i).any(|h| matches!(h.surface, Surface::Title(t) if lex.titles[t].is_collective()));
                 let announces_list = *i > s && chars[*i] == '：' && chars[i - 1] == '有';
                 if announces_list {
                     // 出席大会的还有：甲、乙……
