@@ -31,6 +31,9 @@ use self::record::{Attendance, AttendanceRole, Extraction, Meeting, Span};
 use crate::lexicon::{Act, Lexicon, Surface};
 use crate::text::{find_article, sentences, Document};
 
+/// Last chars of body names (强基办, 人才局): a name found without a title never ends so.
+const BODY_ENDINGS: &[char] = &['局', '厅', '署', '委', '部', '处', '科', '司', '办', '室', '组', '站', '所', '队', '院', '会', '校'];
+
 /// Words that mark a name as a credit line (记者 黄某 摄), not a person of the report.
 const CREDIT_WORDS: &[&str] = &["记者", "摄影", "编辑", "通讯员", "校对", "审核", "撰稿", "作者"];
 
@@ -196,10 +199,11 @@ impl Extractor {
             }
             let known = people.names().clone();
             let Some(name_end) = finder.name_at(p, e, &known) else { continue };
-            // The title and what follows make one word (理事国, 主席台): no name here.
+            // The title and what follows make one word (理事国, 主席台), or the title is the
+            // end of another word (办事处|长): no name here.
             if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {
                 let word: String = chars[t.start..=p].iter().collect();
-                if self.jieba.has_word(&word) {
+                if self.jieba.has_word(&word) || self.title_starts_inside_body_word(chars, t.start, s) {
                     continue;
                 }
             }
@@ -403,7 +407,19 @@ impl Extractor {
         if known.contains(name) {
             return true;
         }
-        !self.is_common_word(name) && !self.is_credit(chars, start, floor) && self.word_starts_at(chars, start, floor)
+        !self.is_common_word(name)
+            && !self.is_credit(chars, start, floor)
+            && self.word_starts_at(chars, start, floor)
+            && !name.ends_with(BODY_ENDINGS)
+    }
+
+    /// Whether the first char of a title at `start` ends a body-name word that began before it
+    /// (办事处|长: the 处 of 办事处 is not the 处 of 处长).
+    fn title_starts_inside_body_word(&self, chars: &[char], start: usize, floor: usize) -> bool {
+        self.lexicon.org_shapes.iter().any(|(w, _)| {
+            let n = w.chars().count();
+            n >= 2 && start + 1 >= floor + n && chars[start + 1 - n..=start].iter().copied().eq(w.chars())
+        })
     }
 
     /// Whether jieba's segmentation of the text around `pos` has a word boundary there.

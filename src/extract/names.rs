@@ -155,23 +155,38 @@ impl<'a> NameFinder<'a> {
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
             return None;
         }
-        // Transliterated names end at the first place a name can end; names with a middle
-        // dot run to the last (艾力·买买提|出席, not 艾力·买买|提出).
+        // Transliterated names end at the first place a name can end. Names with a middle
+        // dot end where a verb, a title, punctuation or a courtesy word follows, not inside
+        // the word after them (艾力·买买提|出席, not 艾力·买买|提出).
         let mut j = i;
-        let mut dotted_end = None;
-        while j < limit && j - i < 12 && (is_han(chars[j]) || (chars[j] == '·' && j > i)) {
+        let mut dotted_weak = None;
+        while j < limit && j - i < 14 && (is_han(chars[j]) || (chars[j] == '·' && j > i)) {
             j += 1;
             if j - i < 2 || chars[j - 1] == '·' || !self.ends_name(j, limit) || self.word_inside(i, j) {
                 continue;
             }
             let run = &chars[i..j];
             if run.contains(&'·') {
-                dotted_end = Some(j);
-            } else if dotted_end.is_none() && run.iter().all(|&c| self.lex.is_transliteration(c)) {
+                if self.strong_end(j, limit) {
+                    return Some(j);
+                }
+                dotted_weak.get_or_insert(j);
+            } else if run.iter().all(|&c| self.lex.is_transliteration(c)) {
                 return Some(j);
             }
         }
-        dotted_end
+        dotted_weak
+    }
+
+    /// Whether what follows `j` ends a name for certain: punctuation, a trigger, a title, or a
+    /// courtesy word.
+    fn strong_end(&self, j: usize, limit: usize) -> bool {
+        if j >= limit || !is_han(self.chars[j]) {
+            return true;
+        }
+        let next2: String = self.chars[j..(j + 2).min(limit)].iter().collect();
+        matches!(next2.as_str(), "先生" | "女士" | "同志" | "一行" | "等人")
+            || self.hits.starting_at(j).any(|h| matches!(h.surface, Surface::Trigger(_) | Surface::Title(_)))
     }
 
     /// The start of a Chinese name that ends at `end` (a name before a title or a verb), if a
@@ -218,6 +233,10 @@ impl<'a> NameFinder<'a> {
             return true;
         }
         if matches!(c, '和' | '与' | '及' | '由' | '同' | '请' | '见') {
+            return true;
+        }
+        // Right after a body's name (市公安局|张某表示).
+        if matches!(c, '局' | '厅' | '委' | '部' | '办' | '院' | '处' | '所' | '校' | '司') {
             return true;
         }
         let mut buf = String::new();
