@@ -82,7 +82,7 @@ pub fn to_dot(graph: &RelationGraph) -> Graph {
         };
         let mut attributes = vec![Attribute(Id::Plain("label".into()), label)];
         attributes.extend(node_style(n.kind));
-        attributes.push(attr("tooltip", &format!("{} ({} reports)", n.id, n.sources.len())));
+        attributes.push(attr("tooltip", &format!("{} (reports: {})", n.id, n.sources.len())));
         stmts.push(Stmt::Node(DotNode::new(NodeId(quoted(&n.id), None), attributes)));
     }
     // One drawn edge per pair and family: the titles of all posts a person holds in a body

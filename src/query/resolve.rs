@@ -23,8 +23,12 @@ pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Res
     if let Some(ix) = graph.find_id(name).filter(|&ix| kinds.contains(&graph.node(ix).kind)) {
         return Ok(ix);
     }
-    if let Some(ix) = kinds.iter().find_map(|k| graph.find_id(&format!("{k}:{name}"))) {
-        return Ok(ix);
+    // An id without its kind: `张三#2`, `座谈会@2024-01-19` (a bare name is not one, so that
+    // namesakes stay ambiguous).
+    if name.contains(['#', '@']) {
+        if let Some(ix) = kinds.iter().find_map(|k| graph.find_id(&format!("{k}:{name}"))) {
+            return Ok(ix);
+        }
     }
     let names = |ix: NodeIndex| {
         let n = graph.node(ix);
