@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, Subcommand};
-use serde::Serialize;
+use serde_json::json;
 
 use super::table::write_table;
 use super::Outcome;
@@ -79,57 +79,73 @@ fn roles_text(roles: &[EdgeKind]) -> String {
     if strong.is_empty() { "attended".to_string() } else { strong.join(", ") }
 }
 
-fn json_out<T: Serialize>(out: &mut dyn Write, value: &T) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)?;
-    Ok(())
+/// An answer, ready for either output.
+struct Answer {
+    /// The `--json` value.
+    json: serde_json::Value,
+    /// A line above the table (the meeting or body asked about).
+    heading: Option<String>,
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    /// Whether there was anything to show.
+    found: bool,
+}
+
+impl Answer {
+    fn new(json: serde_json::Value, headers: Vec<&'static str>, rows: Vec<Vec<String>>) -> Answer {
+        let found = !rows.is_empty();
+        Answer { json, heading: None, headers, rows, found }
+    }
+
+    fn heading(mut self, heading: String) -> Answer {
+        self.heading = Some(heading);
+        self
+    }
 }
 
 /// Runs `guanxi query`.
 pub fn run(args: QueryArgs) -> anyhow::Result<Outcome> {
     let graph = load_graph(&args.graph)?;
+    let answer = answer(&graph, &args.question)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let found = answer(&graph, &args.question, args.json, &mut out)?;
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &answer.json)?;
+        writeln!(out)?;
+    } else {
+        if let Some(h) = &answer.heading {
+            writeln!(out, "{h}")?;
+        }
+        write_table(&mut out, &answer.headers, &answer.rows)?;
+    }
     out.flush()?;
-    Ok(if found { Outcome::Ok } else { Outcome::PartialFailure })
+    Ok(if answer.found { Outcome::Ok } else { Outcome::PartialFailure })
 }
 
-/// Writes the answer; `false` when there is nothing to show.
-fn answer(graph: &RelationGraph, question: &Question, json: bool, out: &mut dyn Write) -> anyhow::Result<bool> {
+/// Answers a question.
+fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> {
     let find = |name: &str, kind: Option<NodeKind>| query::resolve(graph, name, kind);
-    let (headers, rows): (Vec<&str>, Vec<Vec<String>>) = match question {
+    let node = |ix| NodeRef::of(graph, ix);
+    Ok(match question {
         Question::Attendees { meeting } => {
             let m = find(meeting, Some(NodeKind::Meeting))?;
             let found = query::attendees(graph, m);
-            if json {
-                json_out(out, &serde_json::json!({"meeting": NodeRef::of(graph, m), "attendees": found}))?;
-                return Ok(!found.is_empty());
-            }
-            writeln!(out, "{}", graph.node(m).display_name())?;
             let rows = found.iter().map(|a| vec![a.person.label.clone(), roles_text(&a.roles), a.documents.len().to_string()]).collect();
-            (vec!["PERSON", "ROLE", "REPORTS"], rows)
+            Answer::new(json!({"meeting": node(m), "attendees": found}), vec!["PERSON", "ROLE", "REPORTS"], rows)
+                .heading(graph.node(m).display_name())
         }
         Question::Meetings { person } => {
             let p = find(person, Some(NodeKind::Person))?;
             let found = query::meetings(graph, p);
-            if json {
-                json_out(out, &serde_json::json!({"person": NodeRef::of(graph, p), "meetings": found}))?;
-                return Ok(!found.is_empty());
-            }
             let rows = found
                 .iter()
                 .map(|m| vec![m.meeting.date.clone().unwrap_or_else(|| "-".into()), m.meeting.label.clone(), roles_text(&m.roles)])
                 .collect();
-            (vec!["DATE", "MEETING", "ROLE"], rows)
+            Answer::new(json!({"person": node(p), "meetings": found}), vec!["DATE", "MEETING", "ROLE"], rows)
         }
         Question::Posts { person } => {
             let p = find(person, Some(NodeKind::Person))?;
             let found = query::posts(graph, p);
-            if json {
-                json_out(out, &serde_json::json!({"person": NodeRef::of(graph, p), "posts": found}))?;
-                return Ok(!found.is_empty());
-            }
             let rows = found
                 .iter()
                 .map(|r| {
@@ -137,26 +153,18 @@ fn answer(graph: &RelationGraph, question: &Question, json: bool, out: &mut dyn 
                     vec![r.title.clone(), org, r.dates.join(" "), r.documents.len().to_string()]
                 })
                 .collect();
-            (vec!["TITLE", "ORGANIZATION", "REPORTED", "REPORTS"], rows)
+            Answer::new(json!({"person": node(p), "posts": found}), vec!["TITLE", "ORGANIZATION", "REPORTED", "REPORTS"], rows)
         }
         Question::Members { organization } => {
             let o = find(organization, Some(NodeKind::Organization))?;
             let found = query::members(graph, o);
-            if json {
-                json_out(out, &serde_json::json!({"organization": NodeRef::of(graph, o), "members": found}))?;
-                return Ok(!found.is_empty());
-            }
-            writeln!(out, "{}", graph.node(o).label)?;
             let rows = found.iter().map(|m| vec![m.person.label.clone(), m.titles.join("、"), m.documents.len().to_string()]).collect();
-            (vec!["PERSON", "TITLES", "REPORTS"], rows)
+            Answer::new(json!({"organization": node(o), "members": found}), vec!["PERSON", "TITLES", "REPORTS"], rows)
+                .heading(graph.node(o).label.clone())
         }
         Question::Coattendees { person } => {
             let p = find(person, Some(NodeKind::Person))?;
             let found = query::coattendees(graph, p);
-            if json {
-                json_out(out, &serde_json::json!({"person": NodeRef::of(graph, p), "coattendees": found}))?;
-                return Ok(!found.is_empty());
-            }
             let rows = found
                 .iter()
                 .map(|c| {
@@ -164,45 +172,41 @@ fn answer(graph: &RelationGraph, question: &Question, json: bool, out: &mut dyn 
                     vec![c.person.label.clone(), c.meetings.len().to_string(), meetings.join("; ")]
                 })
                 .collect();
-            (vec!["PERSON", "SHARED", "MEETINGS"], rows)
+            Answer::new(json!({"person": node(p), "coattendees": found}), vec!["PERSON", "SHARED", "MEETINGS"], rows)
         }
         Question::Path { from, to } => {
             let (a, b) = (find(from, None)?, find(to, None)?);
             let found = query::path(graph, a, b);
-            if json {
-                json_out(out, &serde_json::json!({"from": NodeRef::of(graph, a), "to": NodeRef::of(graph, b), "path": found}))?;
-                return Ok(found.is_some());
+            let rows: Vec<Vec<String>> = found.iter().flatten().map(step_row).collect();
+            let json = json!({"from": node(a), "to": node(b), "path": found});
+            match found {
+                Some(_) => Answer::new(json, vec!["FROM", "EDGE", "TO"], rows),
+                None => Answer {
+                    json,
+                    heading: Some(format!("no connection between {} and {}", graph.node(a).display_name(), graph.node(b).display_name())),
+                    headers: Vec::new(),
+                    rows,
+                    found: false,
+                },
             }
-            let Some(steps) = found else {
-                writeln!(out, "no connection between {} and {}", graph.node(a).display_name(), graph.node(b).display_name())?;
-                return Ok(false);
-            };
-            let rows = steps
-                .iter()
-                .map(|s| {
-                    let what = match &s.title {
-                        Some(t) => format!("{} {t}", s.kind),
-                        None => s.kind.to_string(),
-                    };
-                    let arrow = if s.forward { format!("-[{what}]->") } else { format!("<-[{what}]-") };
-                    vec![s.from.display_name(), arrow, s.to.display_name()]
-                })
-                .collect();
-            (vec!["FROM", "EDGE", "TO"], rows)
         }
         Question::Stats => {
             let s = query::stats(graph);
-            if json {
-                json_out(out, &s)?;
-                return Ok(true);
-            }
             let mut rows = vec![vec!["documents".to_string(), s.documents.to_string()]];
             rows.extend(s.nodes_by_kind.iter().map(|(k, n)| vec![format!("{k} nodes"), n.to_string()]));
             rows.extend(s.edges_by_kind.iter().map(|(k, n)| vec![format!("{k} edges"), n.to_string()]));
             rows.push(vec!["namesake persons".into(), s.namesakes.to_string()]);
-            (vec!["WHAT", "COUNT"], rows)
+            Answer::new(json!(s), vec!["WHAT", "COUNT"], rows)
         }
+    })
+}
+
+/// A path step as a table row: `A  -[holds_post 主任]->  B`.
+fn step_row(s: &query::Step) -> Vec<String> {
+    let what = match &s.title {
+        Some(t) => format!("{} {t}", s.kind),
+        None => s.kind.to_string(),
     };
-    write_table(out, &headers, &rows)?;
-    Ok(!rows.is_empty())
+    let arrow = if s.forward { format!("-[{what}]->") } else { format!("<-[{what}]-") };
+    vec![s.from.display_name(), arrow, s.to.display_name()]
 }

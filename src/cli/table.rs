@@ -6,6 +6,9 @@ use unicode_width::UnicodeWidthStr;
 
 /// Writes a header row and rows, columns separated by two spaces, padded to the widest cell.
 pub fn write_table(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    if headers.is_empty() {
+        return Ok(());
+    }
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
