@@ -32,6 +32,35 @@ pub enum Error {
         /// Why it was not used.
         message: String,
     },
+    /// A name given to a graph query matches no node.
+    #[error("no {kind} matches {name:?}{}", candidate_list("similar", candidates))]
+    UnknownName {
+        /// What was looked for (`person`, `meeting`, `node` ...).
+        kind: String,
+        /// The name as given.
+        name: String,
+        /// Similar names, with their ids.
+        candidates: Vec<String>,
+    },
+    /// A name given to a graph query matches several nodes.
+    #[error("{name:?} matches {} {kind}s{}", candidates.len(), candidate_list("use one of", candidates))]
+    AmbiguousName {
+        /// What was looked for.
+        kind: String,
+        /// The name as given.
+        name: String,
+        /// The matching names, with their ids.
+        candidates: Vec<String>,
+    },
+}
+
+/// `; similar: a, b, c` for an error message, or nothing when there are none.
+fn candidate_list(what: &str, candidates: &[String]) -> String {
+    if candidates.is_empty() {
+        String::new()
+    } else {
+        format!("; {what}: {}", candidates.join(", "))
+    }
 }
 
 /// Shorthand for results of this library.

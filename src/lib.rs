@@ -12,11 +12,16 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod export;
 pub mod extract;
+pub mod graph;
+pub mod io_util;
 pub mod lexicon;
+pub mod query;
 pub mod text;
 
 pub use error::{Error, Result};
 pub use extract::record::{Attendance, AttendanceRole, Extraction, Meeting, Organization, Person, Role, Span};
 pub use extract::Extractor;
+pub use graph::RelationGraph;
 pub use lexicon::Lexicon;

@@ -1,6 +1,10 @@
 //! The command line: one file per subcommand, each with its own `Args` and `run`.
 
+pub mod build;
+pub mod export;
 pub mod extract;
+pub mod query;
+mod table;
 
 use clap::{Parser, Subcommand};
 
@@ -19,6 +23,12 @@ pub struct Cli {
 pub enum Command {
     /// Extract persons, posts, bodies, meetings and attendance from reports (JSON Lines).
     Extract(extract::ExtractArgs),
+    /// Build one relation graph from reports (graph.json, graph.dot, graph.svg).
+    Build(build::BuildArgs),
+    /// Ask a built graph: attendees, meetings, posts, members, coattendees, path, stats.
+    Query(query::QueryArgs),
+    /// Write a built graph, or one node's neighbourhood, as DOT or JSON.
+    Export(export::ExportArgs),
 }
 
 /// What a run ended with, for the exit status.
@@ -34,5 +44,8 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Build(args) => build::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
     }
 }

@@ -1,0 +1,52 @@
+//! `guanxi export`: a built graph, or the neighbourhood of one node, in a file format.
+
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::query::load_graph;
+use super::Outcome;
+use guanxi::export::{around, Format};
+use guanxi::io_util::write_atomically;
+use guanxi::query;
+
+/// Arguments of `guanxi export`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张继红 --depth 1 | dot -Tsvg > zhang.svg\n  guanxi export g/graph.json --format json --around 基础研究领先行动座谈会")]
+pub struct ExportArgs {
+    /// The graph: a graph.json, or the folder `build` wrote it to.
+    #[arg(value_name = "GRAPH")]
+    pub graph: PathBuf,
+    /// Output format: dot or json.
+    #[arg(long, short, default_value = "dot", value_name = "FORMAT")]
+    pub format: Format,
+    /// Only the neighbourhood of this node (a person, body or meeting).
+    #[arg(long, value_name = "NAME")]
+    pub around: Option<String>,
+    /// With --around: how many edges away from the node to include.
+    #[arg(long, default_value_t = 1, value_name = "N", requires = "around")]
+    pub depth: usize,
+    /// Write to this file (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Runs `guanxi export`.
+pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
+    let mut graph = load_graph(&args.graph)?;
+    if let Some(name) = &args.around {
+        let center = query::resolve(&graph, name, None)?;
+        graph = around(&graph, center, args.depth);
+    }
+    match &args.out {
+        Some(path) => write_atomically(path, |w| args.format.write(&graph, w))?,
+        None => {
+            let stdout = io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            args.format.write(&graph, &mut out)?;
+            out.flush()?;
+        }
+    }
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,69 @@
+//! Finding the node a user means by a name.
+
+use std::collections::BTreeSet;
+
+use petgraph::stable_graph::NodeIndex;
+
+use crate::error::{Error, Result};
+use crate::graph::{NodeKind, RelationGraph};
+
+/// How many candidates an error lists at most.
+const MAX_CANDIDATES: usize = 12;
+
+/// The node `name` stands for, among nodes of `kind` (any kind when `None`). A name matches
+/// an id (`person:张三#2`, or without the kind: `张三#2`, `座谈会@2024-01-19`), else a name or
+/// alias exactly, else a unique part of a name or alias (`市科委`). No match, or several, is
+/// an error that lists candidates.
+pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Result<NodeIndex> {
+    let kinds: Vec<NodeKind> = match kind {
+        Some(k) => vec![k],
+        None => NodeKind::ALL.to_vec(),
+    };
+    let what = kind.map_or("node", NodeKind::as_str).to_string();
+    if let Some(ix) = graph.find_id(name).filter(|&ix| kinds.contains(&graph.node(ix).kind)) {
+        return Ok(ix);
+    }
+    // An id without its kind: `张三#2`, `座谈会@2024-01-19` (a bare name is not one, so that
+    // namesakes stay ambiguous).
+    if name.contains(['#', '@']) {
+        if let Some(ix) = kinds.iter().find_map(|k| graph.find_id(&format!("{k}:{name}"))) {
+            return Ok(ix);
+        }
+    }
+    let names = |ix: NodeIndex| {
+        let n = graph.node(ix);
+        std::iter::once(n.label.as_str()).chain(n.aliases.iter().map(String::as_str))
+    };
+    let candidates: Vec<NodeIndex> = graph.nodes_sorted().into_iter().filter(|&ix| kinds.contains(&graph.node(ix).kind)).collect();
+    let exact: Vec<NodeIndex> = candidates.iter().copied().filter(|&ix| names(ix).any(|n| n == name)).collect();
+    let partial: Vec<NodeIndex> = candidates.iter().copied().filter(|&ix| names(ix).any(|n| n.contains(name))).collect();
+    let found = if exact.is_empty() { partial } else { exact };
+    match found.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::UnknownName { kind: what, name: name.into(), candidates: similar(graph, &candidates, name) }),
+        many => Err(Error::AmbiguousName { kind: what, name: name.into(), candidates: describe(graph, many) }),
+    }
+}
+
+/// `name [id]` for each node, at most [`MAX_CANDIDATES`] (and a count of the rest).
+fn describe(graph: &RelationGraph, nodes: &[NodeIndex]) -> Vec<String> {
+    let mut out: Vec<String> =
+        nodes.iter().take(MAX_CANDIDATES).map(|&ix| format!("{} [{}]", graph.node(ix).display_name(), graph.node(ix).id)).collect();
+    if nodes.len() > MAX_CANDIDATES {
+        out.push(format!("and {} more", nodes.len() - MAX_CANDIDATES));
+    }
+    out
+}
+
+/// The nodes whose names share the most characters with `name`.
+fn similar(graph: &RelationGraph, nodes: &[NodeIndex], name: &str) -> Vec<String> {
+    let wanted: BTreeSet<char> = name.chars().collect();
+    let mut scored: Vec<(usize, NodeIndex)> = nodes
+        .iter()
+        .map(|&ix| (graph.node(ix).label.chars().collect::<BTreeSet<char>>().intersection(&wanted).count(), ix))
+        .filter(|&(score, _)| score * 2 >= wanted.len().max(2))
+        .collect();
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+    let best: Vec<NodeIndex> = scored.into_iter().take(5).map(|(_, ix)| ix).collect();
+    describe(graph, &best)
+}
