@@ -1,5 +1,5 @@
 //! Whole reports in, whole records out: each fictional report under
-//! `tests/fixtures/reports/` has its expected record in `tests/golden/extract/`.
+//! `tests/fixtures/extract/` has its expected record in `tests/golden/extract/`.
 //! Set `GUANXI_UPDATE_GOLDEN=1` to rewrite the expected files after a deliberate change.
 
 use std::path::Path;
@@ -11,7 +11,7 @@ fn fixture_reports_match_their_golden_records() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let extractor = Extractor::new(Lexicon::embedded().unwrap());
     let update = std::env::var_os("GUANXI_UPDATE_GOLDEN").is_some();
-    let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/reports"))
+    let mut paths: Vec<_> = std::fs::read_dir(root.join("tests/fixtures/extract"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
@@ -42,7 +42,7 @@ fn fixture_reports_match_their_golden_records() {
 fn every_span_slices_the_text_to_its_mention() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let extractor = Extractor::new(Lexicon::embedded().unwrap());
-    for entry in std::fs::read_dir(root.join("tests/fixtures/reports")).unwrap() {
+    for entry in std::fs::read_dir(root.join("tests/fixtures/extract")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         let chars: Vec<char> = text.chars().collect();
