@@ -1,6 +1,8 @@
 //! Title chains: the posts written before a name (`北京市委常委、教育工委书记，市政府党组成员`),
 //! split into (title, body) pairs with the body carried over and shared prefixes distributed.
 
+use std::collections::BTreeSet;
+
 use jieba_rs::Jieba;
 
 use super::orgs::{OrgRef, OrgResolver};
@@ -41,6 +43,27 @@ fn is_chain_stop(c: char) -> bool {
 /// Chars that, standing right before a body, end the words before it (会议听取了|…).
 const LEAD_IN_CHARS: &[char] = &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
 
+/// Whether a name ends like a unit inside a body (a bureau, division, department, office,
+/// centre or working committee) rather than a body of its own.
+fn is_sub_unit(name: &str) -> bool {
+    ["局", "处", "部", "室", "司", "科", "中心", "办", "党工委", "工委", "研究所"].iter().any(|s| name.ends_with(s))
+}
+
+/// `inner` as a part of `outer`: its name prefixed with the outer body's.
+fn sub_body(outer: &OrgRef, inner: OrgRef) -> OrgRef {
+    let mut aliases = inner.aliases;
+    aliases.push(inner.name.clone());
+    OrgRef {
+        name: format!("{}{}", outer.name, inner.name),
+        aliases,
+        kind: inner.kind,
+        parent: Some(outer.name.clone()),
+        region: outer.region,
+        bare_region: false,
+        known: false,
+    }
+}
+
 /// One segment between separators: an optional body and an optional title.
 struct Segment {
     start: usize,
@@ -65,7 +88,7 @@ impl<'a> ChainParser<'a> {
     }
 
     /// The chain that ends at `name_start`, not reaching back before `floor`.
-    pub fn chain_before(&self, name_start: usize, floor: usize) -> Option<Chain> {
+    pub fn chain_before(&self, name_start: usize, floor: usize, known: &BTreeSet<String>) -> Option<Chain> {
         let chars = self.chars;
         let mut segs: Vec<Segment> = Vec::new();
         let mut end = name_start;
@@ -79,7 +102,7 @@ impl<'a> ChainParser<'a> {
                 break;
             }
             let first_seg = segs.is_empty();
-            let Some(seg) = self.segment(start, end, first_seg) else { break };
+            let Some(seg) = self.segment(start, end, first_seg, known) else { break };
             // A body without a title shares the next segment's titles; only `、` joins them.
             if seg.title.is_none() && (first_seg || chars[end] != '、' || seg.org.is_none()) {
                 break;
@@ -102,7 +125,10 @@ impl<'a> ChainParser<'a> {
     }
 
     /// Parses chars `start..end` as one segment.
-    fn segment(&self, start: usize, end: usize, last: bool) -> Option<Segment> {
+    fn segment(&self, start: usize, end: usize, last: bool, known: &BTreeSet<String>) -> Option<Segment> {
+        // Words before the body that are no part of it: a date, or a person named earlier in
+        // the sentence with a link word (科技部部长某某和|共青团中央书记处…).
+        let start = self.start_after_person_or_date(start, end, known);
         let text = &self.chars[start..end];
         let (title, org_end) = match self.lex.title_suffix(text) {
             Some((len, t)) => (Some(t.clone()), end - len),
@@ -146,6 +172,38 @@ impl<'a> ChainParser<'a> {
         Some(Segment { start: cut, org: Some(org), title, lead_in: cut > start })
     }
 
+    /// The first char of `start..end` after the last known name (with a link word after it)
+    /// or date in it.
+    fn start_after_person_or_date(&self, start: usize, end: usize, known: &BTreeSet<String>) -> usize {
+        let chars = self.chars;
+        let mut from = start;
+        for k in start..end {
+            if chars[k].is_ascii_digit() {
+                let mut j = k + 1;
+                while j < end && (chars[j].is_ascii_digit() || matches!(chars[j], '日' | '月' | '年' | '时' | '号')) {
+                    j += 1;
+                }
+                from = from.max(j);
+            }
+        }
+        for name in known {
+            let n: Vec<char> = name.chars().collect();
+            if n.len() > end - start {
+                continue;
+            }
+            for k in start..=end - n.len() {
+                if chars[k..k + n.len()] == n[..] {
+                    let mut j = k + n.len();
+                    if j < end && matches!(chars[j], '和' | '与' | '及' | '同') {
+                        j += 1;
+                    }
+                    from = from.max(j);
+                }
+            }
+        }
+        from.min(end)
+    }
+
     /// Whether `start..end` ends with words that stand before a body (会议听取了), not with
     /// part of its name (共青团|中央书记处).
     fn is_lead_in(&self, start: usize, end: usize) -> bool {
@@ -161,7 +219,10 @@ impl<'a> ChainParser<'a> {
         for tag in self.jieba.tag(&text, false) {
             let len = tag.word.chars().count();
             pos += len;
-            let function = tag.tag.starts_with('p') || tag.tag.starts_with('u') || self.lex.is_trigger(tag.word);
+            let function = tag.tag.starts_with('p')
+                || tag.tag.starts_with('u')
+                || (tag.tag.starts_with('c') && len >= 2)
+                || self.lex.is_trigger(tag.word);
             if function || (len == 1 && LEAD_IN_CHARS.contains(&self.chars[pos - 1])) {
                 cut = pos;
             }
@@ -191,7 +252,15 @@ impl<'a> ChainParser<'a> {
                 pending.clear();
                 continue;
             }
-            let written: Vec<OrgRef> = match seg.org {
+            // A body the dictionaries do not know, named right after another body of the chain,
+            // is part of it (国家发展改革委党组成员、运行局局长 → 国家发展改革委运行局).
+            let seg_org = seg.org.map(|o| match carry.first() {
+                Some(c) if !o.known && o.parent.is_none() && c.known && !c.bare_region && is_sub_unit(&o.name) => {
+                    sub_body(c, o)
+                }
+                _ => o,
+            });
+            let written: Vec<OrgRef> = match seg_org {
                 Some(o) => {
                     let mut v = std::mem::take(&mut pending);
                     v.push(o);

@@ -207,7 +207,7 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(chain) = parser.chain_before(p, s) else { continue };
+            let Some(chain) = parser.chain_before(p, s, &known) else { continue };
             let name: String = chars[p..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;

@@ -84,6 +84,10 @@ impl<'a> OrgResolver<'a> {
         if chars.len() < 2 || !chars.iter().all(|c| is_name_char(*c)) || chars[0] == '·' {
             return None;
         }
+        // A bare ending (公司, 有限公司) names no body.
+        if self.lex.org_shapes.iter().any(|(s, _)| *s == surface) {
+            return None;
+        }
         let parent = (!units.is_empty()).then(|| self.unit_ref(&units, "").name);
         let region = units.iter().rev().find_map(|u| match u {
             Unit::Region(r) => Some(*r),
