@@ -111,10 +111,11 @@ impl Extractor {
 
         // Every place each person is named.
         let mentions = find_mentions(chars, &units, people.names());
-        let name_spans: Vec<NameSpan> = mentions
+        let mut name_spans: Vec<NameSpan> = mentions
             .iter()
             .flat_map(|(n, spans)| spans.iter().map(move |sp| NameSpan { name: n.clone(), start: sp.start, end: sp.end }))
             .collect();
+        name_spans.sort_by_key(|n| (n.start, n.end));
 
         // Bodies named anywhere in the report, then short forms resolved in context.
         self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
@@ -138,7 +139,10 @@ impl Extractor {
         let mut participation = Participation::default();
         let mut last_subject = Vec::new();
         for &(s, e) in &units {
-            sentence_participation(lex, &hits, chars, (s, e), &name_spans, &mut last_subject, &mut participation);
+            // The names inside the sentence (the spans are sorted by start).
+            let from = name_spans.partition_point(|n| n.start < s);
+            let to = name_spans.partition_point(|n| n.start < e);
+            sentence_participation(lex, &hits, chars, (s, e), &name_spans[from..to], &mut last_subject, &mut participation);
         }
         let published = article.published.clone();
         let mut record_meetings: Vec<Meeting> = meetings
@@ -197,8 +201,8 @@ impl Extractor {
             if p < covered_until {
                 continue;
             }
-            let known = people.names().clone();
-            let Some(name_end) = finder.name_at(p, e, &known) else { continue };
+            let known = people.names();
+            let Some(name_end) = finder.name_at(p, e, known) else { continue };
             // The title and what follows make one word (理事国, 主席台), or the title is the
             // end of another word (办事处|长): no name here.
             if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {
@@ -207,7 +211,7 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(chain) = parser.chain_before(p, s, &known) else { continue };
+            let Some(chain) = parser.chain_before(p, s, known) else { continue };
             let name: String = chars[p..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
@@ -219,7 +223,7 @@ impl Extractor {
             // A list of names sharing the chain: 副总理丁薛祥、何立峰.
             let mut end = name_end;
             while end + 1 < e && chars[end] == '、' {
-                let Some(next_end) = finder.chinese_name_at(end + 1, e, &known) else { break };
+                let Some(next_end) = finder.chinese_name_at(end + 1, e, known) else { break };
                 if next_end < e && hits.starting_at(next_end).any(|h| matches!(h.surface, Surface::Title(_))) {
                     break;
                 }
@@ -260,12 +264,12 @@ impl Extractor {
         let chars = &doc.chars;
         let lex = &self.lexicon;
         for h in hits.within(s, e) {
-            let known = people.names().clone();
+            let known = people.names();
             match h.surface {
                 Surface::Title(t) => {
                     // 赵乐际委员长主持: a name, then a title, then no name.
                     let title = &lex.titles[t];
-                    if title.is_collective() || !finder.ends_name(h.end, e) || finder.name_at(h.end, e, &known).is_some() {
+                    if title.is_collective() || !finder.ends_name(h.end, e) || finder.name_at(h.end, e, known).is_some() {
                         continue;
                     }
                     if hits.ending_at(h.end).any(|x| x.start < h.start && matches!(x.surface, Surface::Title(_))) {
@@ -276,9 +280,9 @@ impl Extractor {
                         continue;
                     }
                     let loose = |st: usize| self.word_ends_before(chars, st, s);
-                    let Some(start) = finder.name_ending_at(h.start, s, &known, &loose) else { continue };
+                    let Some(start) = finder.name_ending_at(h.start, s, known, &loose) else { continue };
                     let name: String = chars[start..h.start].iter().collect();
-                    if !self.acceptable_bare_name(chars, &name, start, s, &known) {
+                    if !self.acceptable_bare_name(chars, &name, start, s, known) {
                         continue;
                     }
                     let org = match &title.body {
@@ -298,20 +302,23 @@ impl Extractor {
                     }
                     let strict = |_: usize| false;
                     let mut found = Vec::new();
-                    let Some((start, end)) = self.name_before_trigger(chars, finder, h.start, s, &known) else { continue };
+                    let Some((start, end)) = self.name_before_trigger(chars, finder, h.start, s, known) else { continue };
                     found.push((start, end));
                     // Earlier names of the same list: 陈艾森、尤俊贤、袁轩云分别…
                     let mut cur = start;
                     while cur > s + 1 && chars[cur - 1] == '、' {
-                        let Some(st) = finder.name_ending_at(cur - 1, s, &known, &strict) else { break };
+                        let Some(st) = finder.name_ending_at(cur - 1, s, known, &strict) else { break };
                         found.push((st, cur - 1));
                         cur = st;
                     }
-                    for (a, b) in found {
-                        let name: String = chars[a..b].iter().collect();
-                        if self.acceptable_bare_name(chars, &name, a, s, &known) {
-                            people.add(&name);
-                        }
+                    let accepted: Vec<String> = found
+                        .into_iter()
+                        .map(|(a, b)| (a, chars[a..b].iter().collect::<String>()))
+                        .filter(|(a, name)| self.acceptable_bare_name(chars, name, *a, s, known))
+                        .map(|(_, name)| name)
+                        .collect();
+                    for name in accepted {
+                        people.add(&name);
                     }
                 }
                 _ => {}
@@ -320,11 +327,11 @@ impl Extractor {
         // Names before 同志 (纪念胡耀邦同志).
         for i in s + 2..e.saturating_sub(1) {
             if chars[i] == '同' && chars[i + 1] == '志' {
-                let known = people.names().clone();
+                let known = people.names();
                 let loose = |st: usize| self.word_ends_before(chars, st, s);
-                if let Some(start) = finder.name_ending_at(i, s, &known, &loose) {
+                if let Some(start) = finder.name_ending_at(i, s, known, &loose) {
                     let name: String = chars[start..i].iter().collect();
-                    if self.acceptable_bare_name(chars, &name, start, s, &known) {
+                    if self.acceptable_bare_name(chars, &name, start, s, known) {
                         people.add(&name);
                     }
                 }
@@ -333,14 +340,17 @@ impl Extractor {
         // Lists of three or more names: 马琳、陈若琳、黄金宝…
         let mut i = s;
         while i < e {
-            if !finder.boundary_before(i, s) {
+            // Cheap tests first: a list item starts with a surname and is soon followed by 、.
+            let window = &chars[i + 1..(i + 13).min(e)];
+            let plausible = (lex.is_single_surname(chars[i]) || window.contains(&'·')) && window.contains(&'、');
+            if !plausible || !finder.boundary_before(i, s) {
                 i += 1;
                 continue;
             }
-            let known = people.names().clone();
+            let known = people.names();
             let mut items = Vec::new();
             let mut cur = i;
-            while let Some(end) = finder.chinese_name_at(cur, e, &known).or_else(|| {
+            while let Some(end) = finder.chinese_name_at(cur, e, known).or_else(|| {
                 finder.foreign_name_at(cur, e).filter(|&end| chars[cur..end].contains(&'·'))
             }) {
                 items.push((cur, end));
@@ -467,7 +477,11 @@ impl Extractor {
                     matches!(h.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_))
                 }) || (matches!(chars[i], '省' | '市' | '区' | '县' | '州')
                     && hits.starting_at(i + 1).any(|h| matches!(h.surface, Surface::DepartmentSuffix)));
-                if !starts_org || names.iter().any(|n| n.start <= i && i < n.end) {
+                let inside_name = {
+                    let k = names.partition_point(|n| n.start <= i);
+                    k > 0 && names[k - 1].end > i
+                };
+                if !starts_org || inside_name {
                     i += 1;
                     continue;
                 }

@@ -48,12 +48,8 @@ impl<'a> NameFinder<'a> {
         if !is_han(c) {
             return c != '·';
         }
-        let mut buf = String::new();
-        for k in j..(j + self.lex.max_after_len()).min(limit) {
-            buf.push(self.chars[k]);
-            if self.lex.is_after_name(&buf) {
-                return true;
-            }
+        if self.lex.after_name_starts(&self.chars[j..limit]) {
+            return true;
         }
         self.hits
             .starting_at(j)
@@ -239,12 +235,8 @@ impl<'a> NameFinder<'a> {
         if matches!(c, '局' | '厅' | '委' | '部' | '办' | '院' | '处' | '所' | '校' | '司') {
             return true;
         }
-        let mut buf = String::new();
-        for k in (i.saturating_sub(4).max(floor)..i).rev() {
-            buf.insert(0, self.chars[k]);
-            if self.lex.is_before_name(&buf) {
-                return true;
-            }
+        if self.lex.before_name_ends(&self.chars[floor..i]) {
+            return true;
         }
         self.hits.ending_at(i).any(|h| matches!(h.surface, Surface::Trigger(_)))
     }

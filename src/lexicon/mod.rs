@@ -6,7 +6,7 @@
 mod tables;
 pub mod tsv;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -83,6 +83,10 @@ pub struct Lexicon {
     trigger_index: HashSet<String>,
     name_before: HashSet<String>,
     name_after: HashSet<String>,
+    /// "After a name" words by their first char, as chars, for allocation-free matching.
+    after_by_first: HashMap<char, Vec<Vec<char>>>,
+    /// "Before a name" words by their last char.
+    before_by_last: HashMap<char, Vec<Vec<char>>>,
     /// Longest surface of each lookup family, to bound substring searches.
     max_org_len: usize,
     max_title_len: usize,
@@ -139,22 +143,22 @@ impl Lexicon {
     }
 
     fn index(p: tables::Parsed) -> Result<Lexicon> {
-        let mut region_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut region_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, r) in p.regions.iter().enumerate() {
             region_index.entry(r.name.clone()).or_default().push(i);
             if r.short.chars().count() >= 2 && r.short != r.name {
                 region_index.entry(r.short.clone()).or_default().push(i);
             }
         }
-        let mut body_index = HashMap::new();
+        let mut body_index = HashMap::default();
         for (i, b) in p.bodies.iter().enumerate() {
             body_index.entry(b.name.clone()).or_insert(i);
             for a in &b.aliases {
                 body_index.entry(a.clone()).or_insert(i);
             }
         }
-        let mut dept_suffix_index: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut dept_bare_index = HashMap::new();
+        let mut dept_suffix_index: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut dept_bare_index = HashMap::default();
         for (i, d) in p.departments.iter().enumerate() {
             for form in std::iter::once(&d.name).chain(d.aliases.iter()) {
                 if let Some(rest) = form.strip_prefix("{}") {
@@ -171,13 +175,23 @@ impl Lexicon {
         }
         let title_index: HashMap<String, usize> =
             p.titles.iter().enumerate().map(|(i, t)| (t.title.clone(), i)).collect();
-        let mut name_before = HashSet::new();
-        let mut name_after = HashSet::new();
+        let mut name_before = HashSet::default();
+        let mut name_after = HashSet::default();
         for c in &p.name_context {
             if c.after { name_after.insert(c.word.clone()) } else { name_before.insert(c.word.clone()) };
         }
-        let mut single_surnames = HashSet::new();
-        let mut compound_surnames = HashSet::new();
+        let mut after_by_first: HashMap<char, Vec<Vec<char>>> = HashMap::default();
+        for w in &name_after {
+            let cs: Vec<char> = w.chars().collect();
+            after_by_first.entry(cs[0]).or_default().push(cs);
+        }
+        let mut before_by_last: HashMap<char, Vec<Vec<char>>> = HashMap::default();
+        for w in &name_before {
+            let cs: Vec<char> = w.chars().collect();
+            before_by_last.entry(*cs.last().expect("words are not empty")).or_default().push(cs);
+        }
+        let mut single_surnames = HashSet::default();
+        let mut compound_surnames = HashSet::default();
         for s in &p.surnames {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
@@ -263,6 +277,8 @@ impl Lexicon {
             title_index,
             name_before,
             name_after,
+            after_by_first,
+            before_by_last,
             automaton,
             surfaces,
         })
@@ -399,6 +415,18 @@ impl Lexicon {
     /// Whether `w` is a word that often stands right after a name.
     pub fn is_after_name(&self, w: &str) -> bool {
         self.name_after.contains(w)
+    }
+
+    /// Whether a word that stands after names starts at `chars[0]` (within `chars`).
+    pub fn after_name_starts(&self, chars: &[char]) -> bool {
+        let Some(first) = chars.first() else { return false };
+        self.after_by_first.get(first).is_some_and(|ws| ws.iter().any(|w| chars.starts_with(w)))
+    }
+
+    /// Whether a word that stands before names ends at the end of `chars`.
+    pub fn before_name_ends(&self, chars: &[char]) -> bool {
+        let Some(last) = chars.last() else { return false };
+        self.before_by_last.get(last).is_some_and(|ws| ws.iter().any(|w| chars.ends_with(w)))
     }
 
     /// Whether `w` is a word that often stands right before a name.
