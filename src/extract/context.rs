@@ -65,10 +65,11 @@ impl RegionContext {
 
     /// The region a bare level word (省, 市, 区, 县, 自治区 ...) stands for here.
     pub fn resolve_level_word(&self, lex: &Lexicon, word: &str) -> Option<usize> {
+        // A county-level city answers to 市 too (张家港市委 in a 张家港 report).
         [self.county, self.city, self.province]
             .into_iter()
             .flatten()
-            .find(|&r| lex.regions[r].level.answers_to(word))
+            .find(|&r| lex.regions[r].level.answers_to(word) || lex.regions[r].name.ends_with(word))
     }
 }
 
