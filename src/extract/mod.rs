@@ -118,7 +118,7 @@ impl Extractor {
         name_spans.sort_by_key(|n| (n.start, n.end));
 
         // Bodies named anywhere in the report, then short forms resolved in context.
-        self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
+        let org_mentions = self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
         let renames = orgs.merge_short_forms();
         people.rename_organizations(&renames);
 
@@ -155,7 +155,8 @@ impl Extractor {
                     .map(|&(a, b)| chars[a..b].iter().collect())
                     .unwrap_or_default();
                 let date = find_date(&sentence, published.as_deref()).or_else(|| find_date(&first_body, published.as_deref()));
-                Meeting { name: m.name.clone(), date, organizers: Vec::new(), evidence: Some(Span::new(m.start, m.end)) }
+                let organizers = organizers_of(lex, &hits, chars, m, &org_mentions, &renames);
+                Meeting { name: m.name.clone(), date, organizers, evidence: Some(Span::new(m.start, m.end)) }
             })
             .collect();
         let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
@@ -469,7 +470,8 @@ impl Extractor {
         units: &[(usize, usize)],
         names: &[NameSpan],
         orgs: &mut OrgTable,
-    ) {
+    ) -> Vec<(usize, usize, String)> {
+        let mut mentions = Vec::new();
         for &(s, e) in units {
             let mut i = s;
             while i < e {
@@ -495,7 +497,8 @@ impl Extractor {
                             i += len;
                             continue;
                         }
-                        orgs.add(&r);
+                        let name = orgs.add(&r);
+                        mentions.push((i, i + len, name));
                         i += len;
                     }
                     Some((len, _)) => i += len.max(1),
@@ -503,7 +506,45 @@ impl Extractor {
                 }
             }
         }
+        mentions
     }
+}
+
+/// The bodies that convened a meeting: those named before 召开/举行/主办 in its sentence's
+/// clause (北京市科委、中关村管委会组织召开…), or at the head of its name (国务院第九次专题学习).
+fn organizers_of(
+    lex: &Lexicon,
+    hits: &Hits,
+    chars: &[char],
+    meeting: &MeetingCandidate,
+    org_mentions: &[(usize, usize, String)],
+    renames: &BTreeMap<String, String>,
+) -> Vec<String> {
+    let canonical = |n: &String| renames.get(n).cloned().unwrap_or_else(|| n.clone());
+    let mut out: Vec<String> = Vec::new();
+    let (s, e) = meeting.sentence;
+    for h in hits.within(s, e) {
+        let Surface::Trigger(t) = h.surface else { continue };
+        if lex.triggers[t].act != Act::Organized {
+            continue;
+        }
+        // The clause before the verb.
+        let mut a = h.start;
+        while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
+            a -= 1;
+        }
+        for (ms, me, name) in org_mentions {
+            if *ms >= a && *me <= h.start && !out.contains(&canonical(name)) {
+                out.push(canonical(name));
+            }
+        }
+    }
+    for (ms, _, name) in org_mentions {
+        if *ms == meeting.start && !out.contains(&canonical(name)) {
+            out.push(canonical(name));
+        }
+    }
+    out
 }
 
 impl Extractor {
