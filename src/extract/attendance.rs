@@ -20,11 +20,14 @@ pub struct NameSpan {
     pub end: usize,
 }
 
+/// A sentence's char range.
+pub type Sentence = (usize, usize);
+
 /// What the triggers of a document said of each person.
 #[derive(Debug, Default, Clone)]
 pub struct Participation {
     /// Person → acts, with the sentence each came from.
-    pub acts: BTreeMap<String, Vec<(Act, (usize, usize))>>,
+    pub acts: BTreeMap<String, Vec<(Act, Sentence)>>,
 }
 
 impl Participation {
@@ -88,7 +91,9 @@ pub fn sentence_participation(
     for i in s..e {
         match chars[i] {
             '，' | '：' => events.push((i, Event::Comma(i))),
-            '他' | '她' if i + 1 < e && chars[i + 1] != '们' && chars[i + 1] != '人' => events.push((i, Event::Pronoun)),
+            '他' | '她' if i + 1 < e && chars[i + 1] != '们' && chars[i + 1] != '人' => {
+                events.push((i, Event::Pronoun))
+            }
             _ => {}
         }
     }
@@ -125,7 +130,9 @@ pub fn sentence_participation(
                 let after_name = |k: usize| names.iter().any(|n| n.end == k);
                 let continues_list = after_name(*i)
                     || (*i > s + 1 && chars[i - 1] == '等' && after_name(i - 1))
-                    || hits.ending_at(*i).any(|h| matches!(h.surface, Surface::Title(t) if lex.titles[t].is_collective()));
+                    || hits
+                        .ending_at(*i)
+                        .any(|h| matches!(h.surface, Surface::Title(t) if lex.titles[t].is_collective()));
                 let announces_list = *i > s && chars[*i] == '：' && chars[i - 1] == '有';
                 if announces_list {
                     // 出席大会的还有：甲、乙……

@@ -138,7 +138,8 @@ impl<'a> ChainParser<'a> {
             return None;
         }
         // 前主席, 原局长: the post was held before; the body is what precedes.
-        let org_end = if org_end > start && matches!(self.chars[org_end - 1], '前' | '原') { org_end - 1 } else { org_end };
+        let org_end =
+            if org_end > start && matches!(self.chars[org_end - 1], '前' | '原') { org_end - 1 } else { org_end };
         if org_end == start {
             return Some(Segment { start, org: None, title, lead_in: false });
         }
@@ -164,7 +165,11 @@ impl<'a> ChainParser<'a> {
         let tail = &self.chars[cut..org_end];
         // Unknown text is a body only when it ends like one (…管委会, …集团).
         let Some(org) = self.orgs.resolve(tail, None, false) else {
-            return if last { title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true }) } else { None };
+            return if last {
+                title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true })
+            } else {
+                None
+            };
         };
         if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() {
             return None;
@@ -180,7 +185,8 @@ impl<'a> ChainParser<'a> {
         for k in start..end {
             if chars[k].is_ascii_digit() {
                 let mut j = k + 1;
-                while j < end && (chars[j].is_ascii_digit() || matches!(chars[j], '日' | '月' | '年' | '时' | '号')) {
+                while j < end && (chars[j].is_ascii_digit() || matches!(chars[j], '日' | '月' | '年' | '时' | '号'))
+                {
                     j += 1;
                 }
                 from = from.max(j);
@@ -284,9 +290,17 @@ impl<'a> ChainParser<'a> {
                         .or_else(|| self.region_for_head(&title.title));
                     let from_written: Vec<Option<OrgRef>> = written
                         .iter()
-                        .map(|o| Some(if o.bare_region { self.orgs.government_of(o.region.expect("bare regions have a region")) } else { o.clone() }))
+                        .map(|o| {
+                            Some(if o.bare_region {
+                                self.orgs.government_of(o.region.expect("bare regions have a region"))
+                            } else {
+                                o.clone()
+                            })
+                        })
                         .collect();
-                    if !from_written.is_empty() && written.iter().all(|o| o.bare_region || o.kind.as_deref() == Some("government")) {
+                    if !from_written.is_empty()
+                        && written.iter().all(|o| o.bare_region || o.kind.as_deref() == Some("government"))
+                    {
                         from_written
                     } else if let Some(r) = region {
                         vec![Some(self.orgs.government_of(r))]

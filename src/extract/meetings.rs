@@ -101,7 +101,15 @@ impl<'a> MeetingFinder<'a> {
             let name = self.text(a, b);
             let n = name.chars().count();
             if (3..=60).contains(&n) {
-                out.push(MeetingCandidate { name, start: a, end: b, sentence: (s, e), in_headline, kind: "meeting", quoted });
+                out.push(MeetingCandidate {
+                    name,
+                    start: a,
+                    end: b,
+                    sentence: (s, e),
+                    in_headline,
+                    kind: "meeting",
+                    quoted,
+                });
             }
         };
         // Quoted names, and quoted themes followed by a meeting word (“…”专题协商会).
@@ -138,7 +146,12 @@ impl<'a> MeetingFinder<'a> {
             }
             // Object: the run after the trigger up to the first meeting word that ends it.
             let mut k = h.end;
-            while k < e && k < h.end + 60 && (is_han(chars[k]) || chars[k].is_ascii_alphanumeric() || matches!(chars[k], '“' | '”' | '《' | '》' | '、')) {
+            while k < e
+                && k < h.end + 60
+                && (is_han(chars[k])
+                    || chars[k].is_ascii_alphanumeric()
+                    || matches!(chars[k], '“' | '”' | '《' | '》' | '、'))
+            {
                 k += 1;
             }
             if let Some(&end) = self.meeting_word_ends(h.end, k).first() {
@@ -177,8 +190,15 @@ impl<'a> MeetingFinder<'a> {
         }
         let name = self.text(s, end);
         let kind = if kinds.iter().any(|k| k == "reception") { "reception" } else { "visit" };
-        (name.chars().count() >= 4)
-            .then(|| MeetingCandidate { name, start: s, end, sentence: (s, e), in_headline: true, kind, quoted: false })
+        (name.chars().count() >= 4).then_some(MeetingCandidate {
+            name,
+            start: s,
+            end,
+            sentence: (s, e),
+            in_headline: true,
+            kind,
+            quoted: false,
+        })
     }
 
     /// Receptions in a sentence: 会见 and what follows it up to the punctuation
@@ -205,7 +225,15 @@ impl<'a> MeetingFinder<'a> {
             };
             if b - a >= 4 {
                 let name = self.text(a, b);
-                out.push(MeetingCandidate { name, start: a, end: b, sentence: (s, e), in_headline: false, kind: "reception", quoted: false });
+                out.push(MeetingCandidate {
+                    name,
+                    start: a,
+                    end: b,
+                    sentence: (s, e),
+                    in_headline: false,
+                    kind: "reception",
+                    quoted: false,
+                });
             }
         }
         out

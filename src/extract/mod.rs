@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 use jieba_rs::Jieba;
 
-use self::attendance::{sentence_participation, NameSpan, Participation};
+use self::attendance::{sentence_participation, NameSpan, Participation, Sentence};
 use self::chains::ChainParser;
 use self::context::RegionContext;
 use self::hits::Hits;
@@ -32,7 +32,8 @@ use crate::lexicon::{Act, Lexicon, Surface};
 use crate::text::{find_article, sentences, Document};
 
 /// Last chars of body names (强基办, 人才局): a name found without a title never ends so.
-const BODY_ENDINGS: &[char] = &['局', '厅', '署', '委', '部', '处', '科', '司', '办', '室', '组', '站', '所', '队', '院', '会', '校'];
+const BODY_ENDINGS: &[char] =
+    &['局', '厅', '署', '委', '部', '处', '科', '司', '办', '室', '组', '站', '所', '队', '院', '会', '校'];
 
 /// Words that mark a name as a credit line (记者 黄某 摄), not a person of the report.
 const CREDIT_WORDS: &[&str] = &["记者", "摄影", "编辑", "通讯员", "校对", "审核", "撰稿", "作者"];
@@ -113,7 +114,9 @@ impl Extractor {
         let mentions = find_mentions(chars, &units, people.names());
         let mut name_spans: Vec<NameSpan> = mentions
             .iter()
-            .flat_map(|(n, spans)| spans.iter().map(move |sp| NameSpan { name: n.clone(), start: sp.start, end: sp.end }))
+            .flat_map(|(n, spans)| {
+                spans.iter().map(move |sp| NameSpan { name: n.clone(), start: sp.start, end: sp.end })
+            })
             .collect();
         name_spans.sort_by_key(|n| (n.start, n.end));
 
@@ -142,7 +145,15 @@ impl Extractor {
             // The names inside the sentence (the spans are sorted by start).
             let from = name_spans.partition_point(|n| n.start < s);
             let to = name_spans.partition_point(|n| n.start < e);
-            sentence_participation(lex, &hits, chars, (s, e), &name_spans[from..to], &mut last_subject, &mut participation);
+            sentence_participation(
+                lex,
+                &hits,
+                chars,
+                (s, e),
+                &name_spans[from..to],
+                &mut last_subject,
+                &mut participation,
+            );
         }
         let published = article.published.clone();
         let mut record_meetings: Vec<Meeting> = meetings
@@ -154,7 +165,8 @@ impl Extractor {
                     .find(|u| Some(**u) != article.title)
                     .map(|&(a, b)| chars[a..b].iter().collect())
                     .unwrap_or_default();
-                let date = find_date(&sentence, published.as_deref()).or_else(|| find_date(&first_body, published.as_deref()));
+                let date =
+                    find_date(&sentence, published.as_deref()).or_else(|| find_date(&first_body, published.as_deref()));
                 let organizers = organizers_of(lex, &hits, chars, m, &org_mentions, &renames);
                 Meeting { name: m.name.clone(), date, organizers, evidence: Some(Span::new(m.start, m.end)) }
             })
@@ -190,11 +202,8 @@ impl Extractor {
         let chars = &doc.chars;
         let titles: Vec<&hits::Hit> = hits.within(s, e).filter(|h| matches!(h.surface, Surface::Title(_))).collect();
         // A title end inside a longer title (副主任|委员) is no place for a name.
-        let mut ends: Vec<usize> = titles
-            .iter()
-            .map(|h| h.end)
-            .filter(|&p| !titles.iter().any(|t| t.start < p && p < t.end))
-            .collect();
+        let mut ends: Vec<usize> =
+            titles.iter().map(|h| h.end).filter(|&p| !titles.iter().any(|t| t.start < p && p < t.end)).collect();
         ends.sort_unstable();
         ends.dedup();
         let mut covered_until = s;
@@ -270,14 +279,18 @@ impl Extractor {
                 Surface::Title(t) => {
                     // 赵乐际委员长主持: a name, then a title, then no name.
                     let title = &lex.titles[t];
-                    if title.is_collective() || !finder.ends_name(h.end, e) || finder.name_at(h.end, e, known).is_some() {
+                    if title.is_collective() || !finder.ends_name(h.end, e) || finder.name_at(h.end, e, known).is_some()
+                    {
                         continue;
                     }
                     if hits.ending_at(h.end).any(|x| x.start < h.start && matches!(x.surface, Surface::Title(_))) {
                         continue;
                     }
                     // Inside a longer title (宪法法律委副主任|委员) there is no name before it.
-                    if hits.within(s, e).any(|x| matches!(x.surface, Surface::Title(_)) && x.start <= h.start && h.end < x.end) {
+                    if hits
+                        .within(s, e)
+                        .any(|x| matches!(x.surface, Surface::Title(_)) && x.start <= h.start && h.end < x.end)
+                    {
                         continue;
                     }
                     let loose = |st: usize| self.word_ends_before(chars, st, s);
@@ -303,7 +316,9 @@ impl Extractor {
                     }
                     let strict = |_: usize| false;
                     let mut found = Vec::new();
-                    let Some((start, end)) = self.name_before_trigger(chars, finder, h.start, s, known) else { continue };
+                    let Some((start, end)) = self.name_before_trigger(chars, finder, h.start, s, known) else {
+                        continue;
+                    };
                     found.push((start, end));
                     // Earlier names of the same list: 陈艾森、尤俊贤、袁轩云分别…
                     let mut cur = start;
@@ -351,9 +366,10 @@ impl Extractor {
             let known = people.names();
             let mut items = Vec::new();
             let mut cur = i;
-            while let Some(end) = finder.chinese_name_at(cur, e, known).or_else(|| {
-                finder.foreign_name_at(cur, e).filter(|&end| chars[cur..end].contains(&'·'))
-            }) {
+            while let Some(end) = finder
+                .chinese_name_at(cur, e, known)
+                .or_else(|| finder.foreign_name_at(cur, e).filter(|&end| chars[cur..end].contains(&'·')))
+            {
                 items.push((cur, end));
                 if end < e && chars[end] == '、' {
                     cur = end + 1;
@@ -414,7 +430,14 @@ impl Extractor {
 
     /// Whether a name found without a title chain may be taken: not an ordinary word, not a
     /// credit, and starting where jieba starts a word (委员会|常务委员 has no name 员会).
-    fn acceptable_bare_name(&self, chars: &[char], name: &str, start: usize, floor: usize, known: &BTreeSet<String>) -> bool {
+    fn acceptable_bare_name(
+        &self,
+        chars: &[char],
+        name: &str,
+        start: usize,
+        floor: usize,
+        known: &BTreeSet<String>,
+    ) -> bool {
         if known.contains(name) {
             return true;
         }
@@ -475,10 +498,11 @@ impl Extractor {
         for &(s, e) in units {
             let mut i = s;
             while i < e {
-                let starts_org = hits.starting_at(i).any(|h| {
-                    matches!(h.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_))
-                }) || (matches!(chars[i], '省' | '市' | '区' | '县' | '州')
-                    && hits.starting_at(i + 1).any(|h| matches!(h.surface, Surface::DepartmentSuffix)));
+                let starts_org = hits
+                    .starting_at(i)
+                    .any(|h| matches!(h.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_)))
+                    || (matches!(chars[i], '省' | '市' | '区' | '县' | '州')
+                        && hits.starting_at(i + 1).any(|h| matches!(h.surface, Surface::DepartmentSuffix)));
                 let inside_name = {
                     let k = names.partition_point(|n| n.start <= i);
                     k > 0 && names[k - 1].end > i
@@ -639,11 +663,19 @@ fn build_attendance(
     chars: &[char],
 ) -> Vec<Attendance> {
     let mut out = Vec::new();
-    let present = |acts: &[(Act, (usize, usize))]| acts.iter().any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke));
+    let present = |acts: &[(Act, (usize, usize))]| {
+        acts.iter().any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke))
+    };
     if meetings.is_empty() && p.acts.values().any(|a| present(a)) {
         // Someone took part in something the text does not name: describe it by the headline.
-        let name = article.title.map(|(a, b)| chars[a..b].iter().collect::<String>()).unwrap_or_else(|| "会议".to_string());
-        meetings.push(Meeting { name, date: None, organizers: vec![], evidence: article.title.map(|(a, b)| Span::new(a, b)) });
+        let name =
+            article.title.map(|(a, b)| chars[a..b].iter().collect::<String>()).unwrap_or_else(|| "会议".to_string());
+        meetings.push(Meeting {
+            name,
+            date: None,
+            organizers: vec![],
+            evidence: article.title.map(|(a, b)| Span::new(a, b)),
+        });
         candidates.push(MeetingCandidate {
             name: String::new(),
             start: 0,
@@ -655,24 +687,37 @@ fn build_attendance(
         });
     }
     // Persons in a stable order: by first act's sentence, then name.
-    let mut persons: Vec<(&String, &Vec<(Act, (usize, usize))>)> = p.acts.iter().collect();
+    let mut persons: Vec<(&String, &Vec<(Act, Sentence)>)> = p.acts.iter().collect();
     persons.sort_by_key(|(n, acts)| (acts.iter().map(|(_, s)| s.0).min().unwrap_or(0), (*n).clone()));
     for (name, acts) in persons {
         if !present(acts) {
             continue;
         }
         let has = |want: Act| acts.iter().find(|(a, _)| *a == want).map(|(_, s)| *s);
-        let meeting_for = |sent: (usize, usize)| {
-            candidates.iter().position(|c| c.sentence == sent).unwrap_or(0)
-        };
+        let meeting_for = |sent: (usize, usize)| candidates.iter().position(|c| c.sentence == sent).unwrap_or(0);
         let first = acts.iter().map(|(_, s)| *s).min().unwrap_or((0, 0));
         let ev = |s: (usize, usize)| Some(Span::new(s.0, s.1));
-        out.push(Attendance { person: name.clone(), meeting: meeting_for(first), role: AttendanceRole::Attended, evidence: ev(first) });
+        out.push(Attendance {
+            person: name.clone(),
+            meeting: meeting_for(first),
+            role: AttendanceRole::Attended,
+            evidence: ev(first),
+        });
         if let Some(s) = has(Act::Presided) {
-            out.push(Attendance { person: name.clone(), meeting: meeting_for(s), role: AttendanceRole::Presided, evidence: ev(s) });
+            out.push(Attendance {
+                person: name.clone(),
+                meeting: meeting_for(s),
+                role: AttendanceRole::Presided,
+                evidence: ev(s),
+            });
         }
         if let Some(s) = has(Act::Spoke).or(has(Act::Remarked)) {
-            out.push(Attendance { person: name.clone(), meeting: meeting_for(s), role: AttendanceRole::Spoke, evidence: ev(s) });
+            out.push(Attendance {
+                person: name.clone(),
+                meeting: meeting_for(s),
+                role: AttendanceRole::Spoke,
+                evidence: ev(s),
+            });
         }
     }
     out

@@ -16,8 +16,8 @@ const WEAK_THIRD: &[char] = &[
 
 /// Chars that never end a given name: function words and level words (祝贺并, 向市).
 const NOT_LAST: &[char] = &[
-    '及', '和', '与', '并', '了', '的', '在', '等', '又', '或', '之', '也', '就', '都', '而', '被', '把', '向', '对', '从',
-    '给', '让', '使', '市', '省', '县', '区', '们', '者', '着', '过', '吗', '呢',
+    '及', '和', '与', '并', '了', '的', '在', '等', '又', '或', '之', '也', '就', '都', '而', '被', '把', '向', '对',
+    '从', '给', '让', '使', '市', '省', '县', '区', '们', '者', '着', '过', '吗', '呢',
 ];
 
 /// Finds names in one document.
@@ -51,9 +51,7 @@ impl<'a> NameFinder<'a> {
         if self.lex.after_name_starts(&self.chars[j..limit]) {
             return true;
         }
-        self.hits
-            .starting_at(j)
-            .any(|h| matches!(h.surface, Surface::Trigger(_) | Surface::Title(_)))
+        self.hits.starting_at(j).any(|h| matches!(h.surface, Surface::Trigger(_) | Surface::Title(_)))
     }
 
     /// Whether a dictionary word (title, body, region, trigger) starts at `i`, so no name can.
@@ -62,7 +60,11 @@ impl<'a> NameFinder<'a> {
             h.end - h.start >= 2
                 && matches!(
                     h.surface,
-                    Surface::Title(_) | Surface::Body(_) | Surface::Region(_) | Surface::Trigger(_) | Surface::DepartmentBare(_)
+                    Surface::Title(_)
+                        | Surface::Body(_)
+                        | Surface::Region(_)
+                        | Surface::Trigger(_)
+                        | Surface::DepartmentBare(_)
                 )
         })
     }
@@ -75,7 +77,11 @@ impl<'a> NameFinder<'a> {
                 h.end - h.start >= 2
                     && matches!(
                         h.surface,
-                        Surface::Title(_) | Surface::Trigger(_) | Surface::MeetingWord(_) | Surface::Body(_) | Surface::DepartmentBare(_)
+                        Surface::Title(_)
+                            | Surface::Trigger(_)
+                            | Surface::MeetingWord(_)
+                            | Surface::Body(_)
+                            | Surface::DepartmentBare(_)
                     )
             })
         })
@@ -127,7 +133,11 @@ impl<'a> NameFinder<'a> {
         let (short, long) = (lens[0], lens[1]);
         match (fits(short), fits(long)) {
             (true, true) => {
-                if WEAK_THIRD.contains(&chars[i + short]) { Some(i + short) } else { Some(i + long) }
+                if WEAK_THIRD.contains(&chars[i + short]) {
+                    Some(i + short)
+                } else {
+                    Some(i + long)
+                }
             }
             (true, false) => Some(i + short),
             (false, true) => Some(i + long),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::context::RegionContext;
 use crate::extract::record::Organization;
-use crate::lexicon::{Lexicon, Level};
+use crate::lexicon::{Level, Lexicon};
 
 /// A body as named at one place in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +94,8 @@ impl<'a> OrgResolver<'a> {
             Unit::Department { region, .. } => *region,
             Unit::Body(_) => None,
         });
-        let kind = self.lex.org_shapes.iter().filter(|(s, _)| surface.ends_with(s.as_str())).max_by_key(|(s, _)| s.len());
+        let kind =
+            self.lex.org_shapes.iter().filter(|(s, _)| surface.ends_with(s.as_str())).max_by_key(|(s, _)| s.len());
         Some(OrgRef {
             name: surface,
             aliases: Vec::new(),
@@ -138,7 +139,15 @@ impl<'a> OrgResolver<'a> {
             }
             None => {
                 let name = format!("{}人民政府", lex.regions[region].name);
-                OrgRef { name, aliases: vec![], kind: Some("government".into()), parent: None, region: Some(region), bare_region: false, known: true }
+                OrgRef {
+                    name,
+                    aliases: vec![],
+                    kind: Some("government".into()),
+                    parent: None,
+                    region: Some(region),
+                    bare_region: false,
+                    known: true,
+                }
             }
         }
     }
@@ -196,7 +205,10 @@ impl<'a> OrgResolver<'a> {
                     consider(i + 1, Unit::Body(b));
                 }
                 if let Some(d) = lex.bare_department(&buf) {
-                    consider(i + 1, Unit::Department { dept: d, region: last_region.or(carried).or(self.default_region_for(d)) });
+                    consider(
+                        i + 1,
+                        Unit::Department { dept: d, region: last_region.or(carried).or(self.default_region_for(d)) },
+                    );
                 }
             }
             // A region, maybe followed by one of its departments.
@@ -234,7 +246,10 @@ impl<'a> OrgResolver<'a> {
     /// The region a bare department alias belongs to when no region is written.
     fn default_region_for(&self, dept: usize) -> Option<usize> {
         let d = &self.lex.departments[dept];
-        [self.ctx.county, self.ctx.city, self.ctx.province].into_iter().flatten().find(|&r| d.exists_at(self.lex.regions[r].level))
+        [self.ctx.county, self.ctx.city, self.ctx.province]
+            .into_iter()
+            .flatten()
+            .find(|&r| d.exists_at(self.lex.regions[r].level))
     }
 
     /// Among regions sharing a name, the one inside the report's context.

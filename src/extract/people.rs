@@ -26,7 +26,12 @@ impl PersonTable {
         self.add(person);
         let key = (person.to_string(), title.to_string(), org.clone());
         if self.role_keys.insert(key) {
-            self.roles.push(Role { person: person.to_string(), title: title.to_string(), organization: org, evidence: Some(evidence) });
+            self.roles.push(Role {
+                person: person.to_string(),
+                title: title.to_string(),
+                organization: org,
+                evidence: Some(evidence),
+            });
         }
     }
 

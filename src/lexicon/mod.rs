@@ -12,9 +12,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
-pub use tables::{
-    Act, Body, Department, Level, MeetingWord, NameContext, Region, Title, TitleBody, Trigger,
-};
+pub use tables::{Act, Body, Department, Level, MeetingWord, NameContext, Region, Title, TitleBody, Trigger};
 
 /// The built-in dictionary files, in load order: (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -105,8 +103,7 @@ impl Lexicon {
     /// The built-in dictionaries plus every known file found in `dir` (same names, same
     /// headers). Files in `dir` with other names are an error, so typos are not ignored.
     pub fn with_user_dir(dir: &Path) -> Result<Lexicon> {
-        let mut sources: Vec<(String, String)> =
-            EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut sources: Vec<(String, String)> = EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
         let entries = std::fs::read_dir(dir).map_err(|e| Error::Io { path: dir.into(), source: e })?;
         let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
@@ -178,7 +175,11 @@ impl Lexicon {
         let mut name_before = HashSet::default();
         let mut name_after = HashSet::default();
         for c in &p.name_context {
-            if c.after { name_after.insert(c.word.clone()) } else { name_before.insert(c.word.clone()) };
+            if c.after {
+                name_after.insert(c.word.clone())
+            } else {
+                name_before.insert(c.word.clone())
+            };
         }
         let mut after_by_first: HashMap<char, Vec<Vec<char>>> = HashMap::default();
         for w in &name_after {

@@ -283,7 +283,10 @@ impl Parsed {
                         "@government" => TitleBody::Government,
                         "@none" => TitleBody::None,
                         s if s.starts_with('@') => {
-                            return Err(t.error(r, format!("unknown body `{s}` (expected -, @government, @none or a body name)")))
+                            return Err(t.error(
+                                r,
+                                format!("unknown body `{s}` (expected -, @government, @none or a body name)"),
+                            ))
                         }
                         s => TitleBody::Named(s.to_string()),
                     };
@@ -294,10 +297,13 @@ impl Parsed {
                 let t = Table::parse(file, text, &["word", "act"])?;
                 for r in &t.rows {
                     let act = Act::parse(&r.fields[1]).ok_or_else(|| {
-                        t.error(r, format!(
+                        t.error(
+                            r,
+                            format!(
                             "unknown act `{}` (expected presided, spoke, attended, organized, remarked, met or absent)",
                             r.fields[1]
-                        ))
+                        ),
+                        )
                     })?;
                     self.triggers.push(Trigger { word: r.fields[0].clone(), act });
                 }
@@ -309,7 +315,11 @@ impl Parsed {
                         "single" | "compound" => self.surnames.push(r.fields[0].clone()),
                         // Listed so that nobody adds it back as a plain surname; not used to find names.
                         "function" => {}
-                        k => return Err(t.error(r, format!("unknown kind `{k}` (expected single, compound or function)"))),
+                        k => {
+                            return Err(
+                                t.error(r, format!("unknown kind `{k}` (expected single, compound or function)"))
+                            )
+                        }
                     }
                 }
             }
@@ -319,8 +329,9 @@ impl Parsed {
             }
             "meeting_words.tsv" => {
                 let t = Table::parse(file, text, &["word", "kind"])?;
-                self.meeting_words
-                    .extend(t.rows.iter().map(|r| MeetingWord { word: r.fields[0].clone(), kind: r.fields[1].clone() }));
+                self.meeting_words.extend(
+                    t.rows.iter().map(|r| MeetingWord { word: r.fields[0].clone(), kind: r.fields[1].clone() }),
+                );
             }
             "name_context.tsv" => {
                 let t = Table::parse(file, text, &["word", "side"])?;
@@ -344,7 +355,11 @@ impl Parsed {
                 }
             }
             _ => {
-                return Err(Error::Dictionary { file: file.to_string(), line: 0, message: "unknown dictionary file".into() })
+                return Err(Error::Dictionary {
+                    file: file.to_string(),
+                    line: 0,
+                    message: "unknown dictionary file".into(),
+                })
             }
         }
         Ok(())

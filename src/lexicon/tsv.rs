@@ -2,8 +2,8 @@
 //!
 //! ```text
 //! # comment lines and blank lines are ignored
-//! title	kind	body
-//! 书记	party	-          # a trailing comment after two spaces and `#` is allowed
+//! title<TAB>kind<TAB>body
+//! 书记<TAB>party<TAB>-      # a trailing comment after two spaces and `#` is allowed
 //! ```
 //! A field of `-` is empty. Multi-valued fields separate values with `|`.
 
@@ -21,12 +21,7 @@ pub struct Row {
 impl Row {
     /// Field `i` split on `|`, empty values dropped.
     pub fn list(&self, i: usize) -> Vec<String> {
-        self.fields[i]
-            .split('|')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
+        self.fields[i].split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
     }
 }
 
@@ -42,11 +37,7 @@ pub struct Table {
 impl Table {
     /// Parses `text`, checking the header is exactly `columns`.
     pub fn parse(file: &str, text: &str, columns: &[&str]) -> Result<Table> {
-        let err = |line: usize, message: String| Error::Dictionary {
-            file: file.to_string(),
-            line,
-            message,
-        };
+        let err = |line: usize, message: String| Error::Dictionary { file: file.to_string(), line, message };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut header_seen = false;
         let mut rows = Vec::new();
@@ -61,7 +52,11 @@ impl Table {
                 .split('\t')
                 .map(|f| {
                     let f = f.trim();
-                    if f == "-" { String::new() } else { f.to_string() }
+                    if f == "-" {
+                        String::new()
+                    } else {
+                        f.to_string()
+                    }
                 })
                 .collect();
             if !header_seen {
@@ -69,11 +64,7 @@ impl Table {
                 if got != columns {
                     return Err(err(
                         line,
-                        format!(
-                            "expected the header `{}`, found `{}`",
-                            columns.join("\\t"),
-                            got.join("\\t")
-                        ),
+                        format!("expected the header `{}`, found `{}`", columns.join("\\t"), got.join("\\t")),
                     ));
                 }
                 header_seen = true;

@@ -22,17 +22,48 @@ const STRONG_BOILERPLATE: &[&str] =
 
 /// Markers of page furniture in short lines (a long line with them is still text).
 const BOILERPLATE: &[&str] = &[
-    "网站首页", "网站地图", "联系我们", "关于我们", "责任编辑", "【我要纠错】", "相关稿件", "字号：", "字号:", "打印", "点击排行", "推荐资讯",
-    "推荐图文", "同类资讯", "分享到", "扫一扫", "上一篇", "下一篇", "返回顶部", "隐私政策",
-    "使用说明", "联系方式", "主办单位", "承办单位：", "技术支持", "编辑：", "编辑:", "校对：",
-    "审核：", "来源：", "来源:", "浏览次数", "阅读次数", "【打印】", "【关闭】", "关闭窗口", "更多>",
+    "网站首页",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "责任编辑",
+    "【我要纠错】",
+    "相关稿件",
+    "字号：",
+    "字号:",
+    "打印",
+    "点击排行",
+    "推荐资讯",
+    "推荐图文",
+    "同类资讯",
+    "分享到",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "返回顶部",
+    "隐私政策",
+    "使用说明",
+    "联系方式",
+    "主办单位",
+    "承办单位：",
+    "技术支持",
+    "编辑：",
+    "编辑:",
+    "校对：",
+    "审核：",
+    "来源：",
+    "来源:",
+    "浏览次数",
+    "阅读次数",
+    "【打印】",
+    "【关闭】",
+    "关闭窗口",
+    "更多>",
 ];
 
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})").expect("valid regex")
-    })
+    RE.get_or_init(|| Regex::new(r"(20\d\d|19\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})").expect("valid regex"))
 }
 
 /// Whether a line is page furniture.
@@ -72,8 +103,8 @@ fn is_headline(line: &str) -> bool {
 
 /// Words that make a headline line look like the news headline rather than a slogan.
 const HEADLINE_WORDS: &[&str] = &[
-    "召开", "举行", "主持", "出席", "会见", "会谈", "调研", "考察", "座谈", "会议", "论坛", "大会",
-    "开幕", "闭幕", "讲话", "举办", "学习", "视察", "慰问", "走访", "开工", "仪式", "成立",
+    "召开", "举行", "主持", "出席", "会见", "会谈", "调研", "考察", "座谈", "会议", "论坛", "大会", "开幕", "闭幕",
+    "讲话", "举办", "学习", "视察", "慰问", "走访", "开工", "仪式", "成立",
 ];
 
 /// Splits `chars` into lines and picks out the headline, date and body.
