@@ -138,12 +138,20 @@ fn query_attendees_shows_meeting_with_date_and_roles() {
 
 #[test]
 fn query_table_columns_align() {
-    let (_dir, g) = fixture_graph();
-    let out = ok(&["query", g.to_str().unwrap(), "meetings", "林书远#1"].map(|s| if s == "林书远#1" { "person:林书远" } else { s }));
-    // Wide characters count twice: the ROLE column starts at the same display column.
     use unicode_width::UnicodeWidthStr;
-    let cols: Vec<usize> = out.lines().map(|l| l[..l.find(|c| c == 'R' || c == 'a' || c == 's' || c == 'p').unwrap()].width()).collect();
-    assert!(cols.windows(2).all(|w| w[0] == w[1]), "{out}");
+    let (_dir, g) = fixture_graph();
+    let out = ok(&["query", g.to_str().unwrap(), "meetings", "person:林书远"]);
+    // The last column starts at the same display column on every line, wide characters
+    // counting two.
+    let starts: Vec<usize> = out
+        .lines()
+        .map(|line| {
+            let last = line.rsplit("  ").next().unwrap();
+            line.width() - last.width()
+        })
+        .collect();
+    assert_eq!(starts.len(), 3, "{out}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{out}");
 }
 
 #[test]
@@ -207,6 +215,18 @@ fn query_path_and_coattendees() {
     let out = guanxi(&["query", gs, "path", "苗文澜", "数字经济推进会"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("no connection"));
+}
+
+#[test]
+fn query_show_says_why_nodes_merged() {
+    let (_dir, g) = fixture_graph();
+    let out = ok(&["query", g.to_str().unwrap(), "show", "person:林书远"]);
+    assert!(out.starts_with("林书远 [person:林书远]\nregions: 南京市\n"), "{out}");
+    assert!(out.contains("namesakes kept apart: person:林书远#2"), "{out}");
+    assert!(out.contains("01-nanjing-forum.txt") && out.contains("02-nanjing-seminar.txt"), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&ok(&["query", g.to_str().unwrap(), "show", "市科技局", "--json"])).unwrap();
+    assert_eq!(v["node"]["id"], "organization:南京市科学技术局");
+    assert!(v["aliases"].as_array().unwrap().contains(&serde_json::json!("市科技局")));
 }
 
 #[test]
