@@ -138,12 +138,20 @@ fn query_attendees_shows_meeting_with_date_and_roles() {
 
 #[test]
 fn query_table_columns_align() {
-    let (_dir, g) = fixture_graph();
-    let out = ok(&["query", g.to_str().unwrap(), "meetings", "林书远#1"].map(|s| if s == "林书远#1" { "person:林书远" } else { s }));
-    // Wide characters count twice: the ROLE column starts at the same display column.
     use unicode_width::UnicodeWidthStr;
-    let cols: Vec<usize> = out.lines().map(|l| l[..l.find(|c| c == 'R' || c == 'a' || c == 's' || c == 'p').unwrap()].width()).collect();
-    assert!(cols.windows(2).all(|w| w[0] == w[1]), "{out}");
+    let (_dir, g) = fixture_graph();
+    let out = ok(&["query", g.to_str().unwrap(), "meetings", "person:林书远"]);
+    // The last column starts at the same display column on every line, wide characters
+    // counting two.
+    let starts: Vec<usize> = out
+        .lines()
+        .map(|line| {
+            let last = line.rsplit("  ").next().unwrap();
+            line.width() - last.width()
+        })
+        .collect();
+    assert_eq!(starts.len(), 3, "{out}");
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{out}");
 }
 
 #[test]
@@ -207,6 +215,18 @@ fn query_path_and_coattendees() {
     let out = guanxi(&["query", gs, "path", "苗文澜", "数字经济推进会"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("no connection"));
+}
+
+#[test]
+fn query_show_says_why_nodes_merged() {
+    let (_dir, g) = fixture_graph();
+    let out = ok(&["query", g.to_str().unwrap(), "show", "person:林书远"]);
+    assert!(out.starts_with("林书远 [person:林书远]\nregions: 南京市\n"), "{out}");
+    assert!(out.contains("namesakes kept apart: person:林书远#2"), "{out}");
+    assert!(out.contains("01-nanjing-forum.txt") && out.contains("02-nanjing-seminar.txt"), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&ok(&["query", g.to_str().unwrap(), "show", "市科技局", "--json"])).unwrap();
+    assert_eq!(v["node"]["id"], "organization:南京市科学技术局");
+    assert!(v["aliases"].as_array().unwrap().contains(&serde_json::json!("市科技局")));
 }
 
 #[test]
@@ -381,4 +401,80 @@ fn a_graph_from_elsewhere_is_refused_with_a_reason() {
     assert_eq!(err.to_string(), "x.json: format is \"other\", expected \"guanxi-graph\"");
     let err = RelationGraph::read_json(&b"{\"format\": \"guanxi-graph\", \"version\": 9, \"directed\": true, \"multigraph\": true, \"graph\": {\"name\": \"x\", \"documents\": []}, \"nodes\": [], \"edges\": []}"[..], Path::new("x.json")).unwrap_err();
     assert!(err.to_string().contains("graph version 9 is newer"), "{err}");
+}
+
+/// A record from a compact description, for merge tests.
+fn record(source: &str, orgs: &[(&str, &[&str])], roles: &[(&str, &str, &str)], meeting: Option<(&str, Option<&str>, &[&str])>) -> Extraction {
+    let mut r = Extraction { source: source.into(), published: Some("2024-06-01".into()), ..Extraction::default() };
+    r.organizations = orgs
+        .iter()
+        .map(|(name, aliases)| Organization { name: name.to_string(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind: None, parent: None })
+        .collect();
+    r.roles = roles.iter().map(|(p, t, o)| Role { person: p.to_string(), title: t.to_string(), organization: Some(o.to_string()), evidence: None }).collect();
+    if let Some((name, date, people)) = meeting {
+        r.meetings.push(Meeting { name: name.into(), date: date.map(str::to_string), organizers: Vec::new(), evidence: None });
+        r.attendance = people.iter().map(|p| Attendance { person: p.to_string(), meeting: 0, role: AttendanceRole::Attended, evidence: None }).collect();
+    }
+    r
+}
+
+fn ids(graph: &RelationGraph, kind: NodeKind) -> Vec<String> {
+    graph.nodes_sorted().into_iter().filter(|&ix| graph.node(ix).kind == kind).map(|ix| graph.node(ix).id.clone()).collect()
+}
+
+#[test]
+fn bodies_merge_on_canonical_name_and_global_aliases() {
+    let mut g = RelationGraph::new();
+    // An early report knows only the short form; a later one gives the full name with it as
+    // an alias: the two become one node under the full name, edges moved over.
+    g.add_extraction(&record("a.txt", &[("甲乙管委会", &[])], &[("周一", "主任", "甲乙管委会")], None));
+    g.add_extraction(&record("b.txt", &[("甲乙科技园区管理委员会", &["甲乙管委会", "管委会"])], &[("周一", "主任", "甲乙管委会")], None));
+    assert_eq!(ids(&g, NodeKind::Organization), ["organization:甲乙科技园区管理委员会"]);
+    let p = g.find_id("person:周一").unwrap();
+    let posts = guanxi::query::posts(&g, p);
+    assert_eq!(posts.len(), 1, "one post edge with two sources: {posts:?}");
+    assert_eq!(posts[0].documents, ["a.txt", "b.txt"]);
+    assert_eq!(g.node(p).posts.len(), 1);
+    // A later report naming the body by its alias joins it too.
+    g.add_extraction(&record("c.txt", &[("甲乙管委会", &[])], &[], None));
+    assert_eq!(g.count(NodeKind::Organization), 1);
+    // A relative short form never merges across reports.
+    g.add_extraction(&record("d.txt", &[("某市人民政府", &["市政府"])], &[], None));
+    g.add_extraction(&record("e.txt", &[("市政府", &[])], &[], None));
+    assert_eq!(g.count(NodeKind::Organization), 3);
+}
+
+#[test]
+fn meetings_merge_on_name_and_date() {
+    let mut g = RelationGraph::new();
+    g.add_extraction(&record("a.txt", &[], &[], Some(("工作会议", Some("2024-01-02"), &["周一"]))));
+    g.add_extraction(&record("b.txt", &[], &[], Some(("工作会议", Some("2024-01-02"), &["吴二"]))));
+    g.add_extraction(&record("c.txt", &[], &[], Some(("工作会议", Some("2024-05-06"), &["周一"]))));
+    g.add_extraction(&record("d.txt", &[], &[], Some(("工作会议", None, &["周一"]))));
+    assert_eq!(ids(&g, NodeKind::Meeting), ["meeting:工作会议", "meeting:工作会议@2024-01-02", "meeting:工作会议@2024-05-06"]);
+    let m = guanxi::query::resolve(&g, "工作会议@2024-01-02", Some(NodeKind::Meeting)).unwrap();
+    let names: Vec<String> = guanxi::query::attendees(&g, m).into_iter().map(|a| a.person.label).collect();
+    assert_eq!(names, ["吴二", "周一"]);
+    let err = guanxi::query::resolve(&g, "工作", Some(NodeKind::Meeting)).unwrap_err().to_string();
+    assert!(err.contains("matches 3 meetings") && err.contains("工作会议 (2024-05-06) [meeting:工作会议@2024-05-06]"), "{err}");
+}
+
+#[test]
+fn persons_split_by_region_and_join_without_one() {
+    let mut g = RelationGraph::new();
+    let bj: &[(&str, &[&str])] = &[("北京市人民政府", &[])];
+    let sh: &[(&str, &[&str])] = &[("上海市人民政府", &[])];
+    g.add_extraction(&record("a.txt", bj, &[("王明", "副市长", "北京市人民政府")], None));
+    g.add_extraction(&record("b.txt", sh, &[("王明", "副市长", "上海市人民政府")], None));
+    g.add_extraction(&record("c.txt", bj, &[("王明", "市长", "北京市人民政府")], None));
+    assert_eq!(ids(&g, NodeKind::Person), ["person:王明", "person:王明#2"]);
+    // No post in the report: the namesake sharing the report's region.
+    g.add_extraction(&record("d.txt", sh, &[], Some(("座谈会", None, &["王明"]))));
+    let shanghai = g.find_id("person:王明#2").unwrap();
+    assert_eq!(g.node(shanghai).regions, ["上海市"]);
+    assert_eq!(g.node(shanghai).sources.len(), 2, "b.txt and d.txt");
+    // A national post has no region: it joins the only namesake.
+    g.add_extraction(&record("e.txt", &[("国务院", &[])], &[("李华", "总理", "国务院")], None));
+    g.add_extraction(&record("f.txt", bj, &[("李华", "顾问", "北京市人民政府")], None));
+    assert_eq!(g.persons_named("李华").len(), 1);
 }

@@ -63,6 +63,12 @@ pub enum Question {
         /// Where to end.
         to: String,
     },
+    /// One node in full: names, regions, posts, and every report it was seen in (why
+    /// mentions were merged into it).
+    Show {
+        /// A person, body or meeting.
+        name: String,
+    },
     /// How many documents, nodes and edges the graph has.
     Stats,
 }
@@ -150,7 +156,8 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
                 .iter()
                 .map(|r| {
                     let org = r.organization.as_ref().map_or("-".to_string(), |o| o.label.clone());
-                    vec![r.title.clone(), org, r.dates.join(" "), r.documents.len().to_string()]
+                    let dates = if r.dates.is_empty() { "-".to_string() } else { r.dates.join(" ") };
+                    vec![r.title.clone(), org, dates, r.documents.len().to_string()]
                 })
                 .collect();
             Answer::new(json!({"person": node(p), "posts": found}), vec!["TITLE", "ORGANIZATION", "REPORTED", "REPORTS"], rows)
@@ -189,6 +196,31 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
                     found: false,
                 },
             }
+        }
+        Question::Show { name } => {
+            let d = query::show(graph, find(name, None)?);
+            let mut facts = vec![format!("{} [{}]", d.node.display_name(), d.node.id)];
+            let mut fact = |what: &str, items: &[String]| {
+                if !items.is_empty() {
+                    facts.push(format!("{what}: {}", items.join(", ")));
+                }
+            };
+            fact("aliases", &d.aliases);
+            fact("category", &d.category.iter().cloned().collect::<Vec<_>>());
+            fact("parent", &d.parent.iter().cloned().collect::<Vec<_>>());
+            fact("regions", &d.regions);
+            let posts: Vec<String> = d.posts.iter().map(|p| format!("{}{}", p.organization.as_deref().unwrap_or(""), p.title)).collect();
+            fact("posts", &posts);
+            fact("namesakes kept apart", &d.namesakes);
+            let rows = d
+                .sources
+                .iter()
+                .map(|s| {
+                    let spans: Vec<String> = s.spans.iter().map(|sp| format!("{}-{}", sp.start, sp.end)).collect();
+                    vec![s.document.clone(), s.date.clone().unwrap_or_else(|| "-".into()), spans.join(" ")]
+                })
+                .collect();
+            Answer::new(json!(d), vec!["DOCUMENT", "DATE", "SPANS"], rows).heading(facts.join("\n"))
         }
         Question::Stats => {
             let s = query::stats(graph);

@@ -206,7 +206,8 @@ impl RelationGraph {
         let mut out = Vec::with_capacity(sources.len());
         for s in sources {
             let doc: DocId = self.intern_document(Document { path: s.document.into_owned(), title: None, published: None });
-            add_source(&mut out, Source { doc, date: s.date.map(Cow::into_owned), spans: s.spans.into_owned() });
+            let date = self.intern_date(s.date.as_deref());
+            add_source(&mut out, Source { doc, date, spans: s.spans.into_owned() });
         }
         out
     }

@@ -99,7 +99,8 @@ impl RelationGraph {
             let own = regions.get(name).unwrap_or(&empty);
             let ix = self.merge_person(name, own, &doc_regions);
             let spans = mentions.remove(name).unwrap_or_default();
-            add_source(&mut self.graph[ix].sources, Source { doc, date: record.published.clone(), spans });
+            let date = self.intern_date(record.published.as_deref());
+            add_source(&mut self.graph[ix].sources, Source { doc, date, spans });
             persons.insert(name, ix);
         }
 
@@ -109,7 +110,8 @@ impl RelationGraph {
             let organization = org.map(|o| self.graph[o].label.clone());
             insert_sorted(&mut self.graph[p].posts, Post { title: role.title.clone(), organization });
             if let Some(o) = org {
-                let source = Source { doc, date: record.published.clone(), spans: role.evidence.into_iter().collect() };
+                let date = self.intern_date(record.published.as_deref());
+                let source = Source { doc, date, spans: role.evidence.into_iter().collect() };
                 self.upsert_edge(p, o, EdgeKind::HoldsPost, Some(role.title.clone()), source);
             }
         }
@@ -119,7 +121,8 @@ impl RelationGraph {
         for (m, orgs) in record.meetings.iter().zip(meeting_orgs) {
             let ix = self.merge_meeting(m, doc);
             for o in orgs {
-                let source = Source { doc, date: m.date.clone(), spans: m.evidence.into_iter().collect() };
+                let date = self.intern_date(m.date.as_deref());
+                let source = Source { doc, date, spans: m.evidence.into_iter().collect() };
                 self.upsert_edge(o, ix, EdgeKind::Organized, None, source);
             }
             meetings.push(ix);
@@ -130,7 +133,7 @@ impl RelationGraph {
             let (Some(&m), Some(&p)) = (meetings.get(a.meeting), persons.get(a.person.as_str())) else {
                 continue;
             };
-            let date = record.meetings[a.meeting].date.clone();
+            let date = self.intern_date(record.meetings[a.meeting].date.as_deref());
             let source = Source { doc, date, spans: a.evidence.into_iter().collect() };
             self.upsert_edge(p, m, EdgeKind::from_attendance(a.role), None, source);
         }
@@ -237,7 +240,8 @@ impl RelationGraph {
                 self.insert_node(node)
             }
         };
-        add_source(&mut self.graph[ix].sources, Source { doc, date: m.date.clone(), spans: m.evidence.into_iter().collect() });
+        let date = self.intern_date(m.date.as_deref());
+        add_source(&mut self.graph[ix].sources, Source { doc, date, spans: m.evidence.into_iter().collect() });
         ix
     }
 

@@ -44,6 +44,8 @@ pub struct RelationGraph {
     org_names: HashMap<String, Vec<NodeIndex>>,
     edges: HashMap<(NodeIndex, NodeIndex, EdgeKind, Option<String>), EdgeIndex>,
     meetings: HashMap<(String, Option<String>), NodeIndex>,
+    /// Every date sources carry, stored once.
+    dates: std::collections::HashSet<std::sync::Arc<str>>,
 }
 
 impl RelationGraph {
@@ -162,6 +164,17 @@ impl RelationGraph {
     /// The meeting with this name and date.
     pub fn meeting(&self, name: &str, date: Option<&str>) -> Option<NodeIndex> {
         self.meetings.get(&(name.to_string(), date.map(str::to_string))).copied()
+    }
+
+    /// The shared copy of a date.
+    fn intern_date(&mut self, date: Option<&str>) -> Option<std::sync::Arc<str>> {
+        let date = date?;
+        if let Some(d) = self.dates.get(date) {
+            return Some(d.clone());
+        }
+        let d: std::sync::Arc<str> = date.into();
+        self.dates.insert(d.clone());
+        Some(d)
     }
 
     /// An id not yet used: `base`, else `base#2`, `base#3` ...

@@ -4,6 +4,7 @@
 //! apart so that the file format can stay stable while the model changes.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -32,8 +33,8 @@ pub struct Document {
 pub struct Source {
     /// The document.
     pub doc: DocId,
-    /// The date, when known.
-    pub date: Option<String>,
+    /// The date, when known (shared: a graph holds few distinct dates and many sources).
+    pub date: Option<Arc<str>>,
     /// Evidence spans in that document (sorted, deduplicated; may be empty).
     pub spans: Vec<Span>,
 }
@@ -215,7 +216,7 @@ impl Edge {
 
 /// The distinct dates of some sources, sorted.
 pub fn sorted_dates(sources: &[Source]) -> Vec<String> {
-    let mut dates: Vec<String> = sources.iter().filter_map(|s| s.date.clone()).collect();
+    let mut dates: Vec<String> = sources.iter().filter_map(|s| s.date.as_deref().map(str::to_string)).collect();
     dates.sort();
     dates.dedup();
     dates

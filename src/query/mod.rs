@@ -18,6 +18,7 @@ mod attendance;
 mod path;
 mod posts;
 mod resolve;
+mod show;
 mod stats;
 
 use petgraph::stable_graph::NodeIndex;
@@ -27,6 +28,7 @@ pub use attendance::{attendees, coattendees, meetings, Attendee, CoAttendee, Mee
 pub use path::{path, Step};
 pub use posts::{members, posts, Member, PostRow};
 pub use resolve::resolve;
+pub use show::{show, NodeDetails, SourceRow};
 pub use stats::{stats, Stats};
 
 use crate::graph::{NodeKind, RelationGraph};
