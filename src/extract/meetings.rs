@@ -5,7 +5,10 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use std::collections::BTreeMap;
+
 use super::hits::Hits;
+use super::orgs::{OrgResolver, OrgTable};
 use super::names::is_han;
 use crate::lexicon::{Act, Lexicon, Surface};
 
@@ -234,6 +237,81 @@ impl<'a> MeetingFinder<'a> {
                     kind: "reception",
                     quoted: false,
                 });
+            }
+        }
+        out
+    }
+}
+
+/// Finds the bodies that convened a meeting: those named before 召开/举行/主办 in a clause
+/// that names it (北京市科委、中关村管委会组织召开…), or at the head of its name
+/// (国务院第九次专题学习).
+pub struct Organizers<'a> {
+    /// The dictionaries.
+    pub lex: &'a Lexicon,
+    /// The document's dictionary hits.
+    pub hits: &'a Hits,
+    /// The document's chars.
+    pub chars: &'a [char],
+    /// Resolves the names before the verb.
+    pub resolver: &'a OrgResolver<'a>,
+    /// Bodies named in the text: (start, end, canonical name).
+    pub mentions: &'a [(usize, usize, String)],
+    /// Short forms resolved in context.
+    pub renames: &'a BTreeMap<String, String>,
+}
+
+impl Organizers<'_> {
+    fn canonical(&self, n: &str) -> String {
+        self.renames.get(n).cloned().unwrap_or_else(|| n.to_string())
+    }
+
+    /// The organizers of `meeting`, added to `orgs` when not there yet.
+    pub fn of(&self, meeting: &MeetingCandidate, candidates: &[MeetingCandidate], orgs: &mut OrgTable) -> Vec<String> {
+        let chars = self.chars;
+        let mut out: Vec<String> = Vec::new();
+        // Every sentence that names the meeting (the headline and the body's own account).
+        let mut sentences: Vec<(usize, usize)> = candidates
+            .iter()
+            .filter(|c| c.name.contains(&meeting.name) || meeting.name.contains(&c.name))
+            .map(|c| c.sentence)
+            .chain(std::iter::once(meeting.sentence))
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        for &(s, e) in &sentences {
+            for h in self.hits.within(s, e) {
+                let Surface::Trigger(t) = h.surface else { continue };
+                if self.lex.triggers[t].act != Act::Organized {
+                    continue;
+                }
+                // 召开 inside 组织召开 is the same verb.
+                let inside_longer = self.hits.within(h.start.saturating_sub(4), h.end).any(|x| {
+                    matches!(x.surface, Surface::Trigger(_)) && x.start < h.start && x.end >= h.end
+                });
+                if inside_longer {
+                    continue;
+                }
+                // The clause before the verb, one body per `、`-separated part.
+                let mut a = h.start;
+                while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
+                    a -= 1;
+                }
+                for part in chars[a..h.start].split(|&c| c == '、') {
+                    let part = part.strip_prefix(&['由']).unwrap_or(part);
+                    if let Some(r) = self.resolver.resolve(part, None, false).filter(|r| !r.bare_region) {
+                        let name = self.canonical(&orgs.add(&r));
+                        if !out.contains(&name) {
+                            out.push(name);
+                        }
+                    }
+                }
+            }
+        }
+        for (ms, _, name) in self.mentions {
+            let name = self.canonical(name);
+            if *ms == meeting.start && !out.contains(&name) {
+                out.push(name);
             }
         }
         out

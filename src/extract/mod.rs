@@ -23,7 +23,7 @@ use self::attendance::{sentence_participation, NameSpan, Participation, Sentence
 use self::chains::ChainParser;
 use self::context::RegionContext;
 use self::hits::Hits;
-use self::meetings::{find_date, MeetingCandidate, MeetingFinder};
+use self::meetings::{find_date, MeetingCandidate, MeetingFinder, Organizers};
 use self::names::NameFinder;
 use self::orgs::{OrgRef, OrgResolver, OrgTable};
 use self::people::PersonTable;
@@ -136,6 +136,7 @@ impl Extractor {
                 candidates.extend(meeting_finder.headline_event((s, e)));
             }
         }
+        let all_candidates = candidates.clone();
         let mut meetings = choose_meetings(candidates);
 
         // Attendance.
@@ -167,7 +168,8 @@ impl Extractor {
                     .unwrap_or_default();
                 let date =
                     find_date(&sentence, published.as_deref()).or_else(|| find_date(&first_body, published.as_deref()));
-                let organizers = organizers_of(lex, &hits, chars, m, &org_mentions, &renames);
+                let organizers = Organizers { lex, hits: &hits, chars, resolver: &resolver, mentions: &org_mentions, renames: &renames }
+                    .of(m, &all_candidates, &mut orgs);
                 Meeting { name: m.name.clone(), date, organizers, evidence: Some(Span::new(m.start, m.end)) }
             })
             .collect();
@@ -532,43 +534,6 @@ impl Extractor {
         }
         mentions
     }
-}
-
-/// The bodies that convened a meeting: those named before 召开/举行/主办 in its sentence's
-/// clause (北京市科委、中关村管委会组织召开…), or at the head of its name (国务院第九次专题学习).
-fn organizers_of(
-    lex: &Lexicon,
-    hits: &Hits,
-    chars: &[char],
-    meeting: &MeetingCandidate,
-    org_mentions: &[(usize, usize, String)],
-    renames: &BTreeMap<String, String>,
-) -> Vec<String> {
-    let canonical = |n: &String| renames.get(n).cloned().unwrap_or_else(|| n.clone());
-    let mut out: Vec<String> = Vec::new();
-    let (s, e) = meeting.sentence;
-    for h in hits.within(s, e) {
-        let Surface::Trigger(t) = h.surface else { continue };
-        if lex.triggers[t].act != Act::Organized {
-            continue;
-        }
-        // The clause before the verb.
-        let mut a = h.start;
-        while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
-            a -= 1;
-        }
-        for (ms, me, name) in org_mentions {
-            if *ms >= a && *me <= h.start && !out.contains(&canonical(name)) {
-                out.push(canonical(name));
-            }
-        }
-    }
-    for (ms, _, name) in org_mentions {
-        if *ms == meeting.start && !out.contains(&canonical(name)) {
-            out.push(canonical(name));
-        }
-    }
-    out
 }
 
 impl Extractor {

@@ -82,7 +82,8 @@ pub fn is_boilerplate(line: &str) -> bool {
 /// Whether a line reads as running text of a report.
 fn is_content(line: &str) -> bool {
     let n = line.chars().count();
-    n >= 30 && (line.contains('。') || line.contains('，')) && !is_boilerplate(line)
+    // A slogan banner has commas but no full stop; a paragraph has a full stop or is long.
+    ((n >= 30 && line.contains('。')) || (n >= 60 && line.contains('，'))) && !is_boilerplate(line)
 }
 
 /// Whether a line is a sentence: it ends with sentence punctuation and is mostly Chinese.
