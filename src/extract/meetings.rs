@@ -103,7 +103,9 @@ impl<'a> MeetingFinder<'a> {
             }
             let name = self.text(a, b);
             let n = name.chars().count();
-            if (3..=60).contains(&n) {
+            // 一次十分重要的会议 describes a meeting; it does not name one.
+            let descriptive = !quoted && name.contains('的');
+            if (3..=60).contains(&n) && !descriptive {
                 out.push(MeetingCandidate {
                     name,
                     start: a,
@@ -147,6 +149,12 @@ impl<'a> MeetingFinder<'a> {
             if !matches!(act, Act::Organized | Act::Attended | Act::Presided) {
                 continue;
             }
+            // 主持 inside 主持召开 is the same verb.
+            if self.hits.within(h.start.saturating_sub(4), (h.end + 4).min(e)).any(|x| {
+                matches!(x.surface, Surface::Trigger(_)) && x.start <= h.start && x.end >= h.end && x.end - x.start > h.end - h.start
+            }) {
+                continue;
+            }
             // Object: the run after the trigger up to the first meeting word that ends it.
             let mut k = h.end;
             while k < e
@@ -158,9 +166,7 @@ impl<'a> MeetingFinder<'a> {
                 k += 1;
             }
             if let Some(&end) = self.meeting_word_ends(h.end, k).first() {
-                if chars[h.end] != '“' && chars[h.end] != '《' {
-                    push(h.end, end, false, &mut out);
-                }
+                push(h.end, end, false, &mut out);
             }
             // Subject: …会议[日期][在京]举行.
             if matches!(act, Act::Organized) {
@@ -186,10 +192,18 @@ impl<'a> MeetingFinder<'a> {
         if !kinds.iter().any(|k| k == "visit" || k == "reception") {
             return None;
         }
-        // The first part of the headline (before a space that joins two headlines).
+        // The first part of the headline, before a space that joins two headlines, a colon
+        // that opens a quotation, or the 时强调 that reports remarks (刘国中在北京调研时强调：…).
         let mut end = s;
-        while end < e && self.chars[end] != ' ' {
+        while end < e && !matches!(self.chars[end], ' ' | '：') {
             end += 1;
+        }
+        let head: String = self.chars[s..end].iter().collect();
+        for cue in ["时强调", "时指出", "时表示", "并强调", "强调"] {
+            if let Some(b) = head.find(cue) {
+                end = s + head[..b].chars().count();
+                break;
+            }
         }
         let name = self.text(s, end);
         let kind = if kinds.iter().any(|k| k == "reception") { "reception" } else { "visit" };
@@ -206,7 +220,9 @@ impl<'a> MeetingFinder<'a> {
 
     /// Receptions in a sentence: 会见 and what follows it up to the punctuation
     /// (会见保加利亚国民议会副议长加内夫).
-    pub fn receptions(&self, (s, e): (usize, usize)) -> Vec<MeetingCandidate> {
+    /// A reception names a person met, or their post (会见保加利亚国民议会副议长加内夫): talks
+    /// mentioned in passing (两国元首多次会晤) are not taken.
+    pub fn receptions(&self, (s, e): (usize, usize), persons: &std::collections::BTreeSet<String>) -> Vec<MeetingCandidate> {
         let mut out = Vec::new();
         for h in self.hits.within(s, e) {
             if !matches!(h.surface, Surface::Trigger(t) if self.lex.triggers[t].act == Act::Met) {
@@ -226,7 +242,9 @@ impl<'a> MeetingFinder<'a> {
                 }
                 (a, h.end)
             };
-            if b - a >= 4 {
+            let names_someone = persons.iter().any(|p| self.text(a, b).contains(p.as_str()))
+                || self.hits.within(a, b).any(|x| matches!(x.surface, Surface::Title(_)));
+            if b - a >= 4 && names_someone {
                 let name = self.text(a, b);
                 out.push(MeetingCandidate {
                     name,

@@ -131,7 +131,7 @@ impl Extractor {
         for (k, &(s, e)) in units.iter().enumerate() {
             let headline = article.title == Some((s, e));
             candidates.extend(meeting_finder.in_sentence((s, e), headline));
-            candidates.extend(meeting_finder.receptions((s, e)));
+            candidates.extend(meeting_finder.receptions((s, e), people.names()));
             if headline && k == 0 {
                 candidates.extend(meeting_finder.headline_event((s, e)));
             }
@@ -633,8 +633,11 @@ fn build_attendance(
     };
     if meetings.is_empty() && p.acts.values().any(|a| present(a)) {
         // Someone took part in something the text does not name: describe it by the headline.
-        let name =
-            article.title.map(|(a, b)| chars[a..b].iter().collect::<String>()).unwrap_or_else(|| "会议".to_string());
+        // The first part of the headline (two headlines are often joined by a space).
+        let name = article
+            .title
+            .map(|(a, b)| chars[a..b].iter().take_while(|c| **c != ' ').collect::<String>())
+            .unwrap_or_else(|| "会议".to_string());
         meetings.push(Meeting {
             name,
             date: None,
