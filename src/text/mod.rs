@@ -52,17 +52,34 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// Half-open char ranges of the sentences of `chars[start..end]`, each ending after its
 /// terminator (trailing spaces excluded), empty ones skipped.
+///
+/// A run of more than [`MAX_SENTENCE`] chars without a terminator (a page with no full stops,
+/// or a hostile input) is cut at its last comma before the limit, so that the work per
+/// sentence stays bounded.
 pub fn sentences(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut s = start;
     for i in start..end {
         if is_sentence_end(chars[i]) {
-            push_trimmed(chars, s, i + 1, &mut out);
+            push_bounded(chars, s, i + 1, &mut out);
             s = i + 1;
         }
     }
-    push_trimmed(chars, s, end, &mut out);
+    push_bounded(chars, s, end, &mut out);
     out
+}
+
+/// The longest sentence the extractor looks at in one piece, in chars.
+pub const MAX_SENTENCE: usize = 1000;
+
+fn push_bounded(chars: &[char], mut s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    while e - s > MAX_SENTENCE {
+        let limit = s + MAX_SENTENCE;
+        let cut = (s + MAX_SENTENCE / 2..limit).rev().find(|&i| matches!(chars[i], '，' | '、' | ' ')).map_or(limit, |i| i + 1);
+        push_trimmed(chars, s, cut, out);
+        s = cut;
+    }
+    push_trimmed(chars, s, e, out);
 }
 
 fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {
@@ -86,6 +103,16 @@ mod tests {
         let d = Document::new("甲乙。 丙丁！\n戊");
         let s = sentences(&d.chars, 0, d.len());
         assert_eq!(s, vec![(0, 3), (4, 7), (8, 9)]);
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_commas() {
+        let text = "甲乙，".repeat(MAX_SENTENCE);
+        let d = Document::new(&text);
+        let s = sentences(&d.chars, 0, d.len());
+        assert!(s.len() >= 3);
+        assert!(s.iter().all(|&(a, b)| b - a <= MAX_SENTENCE && d.chars[b - 1] == '，'));
+        assert_eq!(s.last().unwrap().1, d.len());
     }
 
     #[test]
