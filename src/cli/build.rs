@@ -10,6 +10,7 @@ use super::extract::{expand_paths, load_lexicon, read_input};
 use super::query::load_graph;
 use super::Outcome;
 use guanxi::export::dot;
+use guanxi::graph::evidence::{evidence_sentences, Sentence};
 use guanxi::graph::{NodeKind, RelationGraph};
 use guanxi::io_util::StagedFile;
 use guanxi::{Extraction, Extractor};
@@ -62,7 +63,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     for batch in files.chunks(BATCH) {
         for record in extract_batch(&extractor, batch, jobs) {
             match record {
-                Ok(record) => graph.add_extraction(&record),
+                Ok((record, sentences)) => {
+                    graph.add_extraction(&record);
+                    graph.add_sentences(&record.source, sentences);
+                }
                 Err(e) => {
                     eprintln!("guanxi: {e}");
                     failed += 1;
@@ -83,13 +87,22 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     Ok(if failed > 0 { Outcome::PartialFailure } else { Outcome::Ok })
 }
 
+/// A report's record and the sentences that hold its evidence.
+type Extracted = (Extraction, Vec<Sentence>);
+
 /// Reads and extracts a batch of files on `jobs` threads; results in input order.
-fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<guanxi::Result<Extraction>> {
-    let one = |path: &PathBuf| read_input(path).map(|text| extractor.extract(&path.display().to_string(), &text));
+fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<guanxi::Result<Extracted>> {
+    let one = |path: &PathBuf| {
+        read_input(path).map(|text| {
+            let record = extractor.extract(&path.display().to_string(), &text);
+            let sentences = evidence_sentences(&record, &text);
+            (record, sentences)
+        })
+    };
     if jobs == 1 {
         return batch.iter().map(one).collect();
     }
-    let mut results: Vec<Option<guanxi::Result<Extraction>>> = (0..batch.len()).map(|_| None).collect();
+    let mut results: Vec<Option<guanxi::Result<Extracted>>> = (0..batch.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs)
             .map(|w| {

@@ -205,7 +205,7 @@ impl RelationGraph {
     fn read_sources(&mut self, sources: Vec<JsonSource<'_>>) -> Vec<Source> {
         let mut out = Vec::with_capacity(sources.len());
         for s in sources {
-            let doc: DocId = self.intern_document(Document { path: s.document.into_owned(), title: None, published: None });
+            let doc: DocId = self.intern_document(Document { path: s.document.into_owned(), title: None, published: None, sentences: Vec::new() });
             add_source(&mut out, Source { doc, date: s.date.map(Cow::into_owned), spans: s.spans.into_owned() });
         }
         out
