@@ -62,9 +62,15 @@ fn gexf_type(ty: AttrType) -> &'static str {
     }
 }
 
+/// Attributes GEXF has its own place for (`label`), or that networkx cannot take as edge
+/// data (`key`, its multigraph key; the edge id holds it).
+fn skipped(a: &Attr) -> bool {
+    matches!(a.name, "label" | "key")
+}
+
 fn declare(out: &mut dyn Write, class: &str, attrs: &[Attr]) -> std::io::Result<()> {
     writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">")?;
-    for a in attrs.iter().filter(|a| a.name != "label") {
+    for a in attrs.iter().filter(|a| !skipped(a)) {
         writeln!(out, "      <attribute id=\"{0}\" title=\"{0}\" type=\"{1}\"/>", a.name, gexf_type(a.ty))?;
     }
     writeln!(out, "    </attributes>")
@@ -73,7 +79,7 @@ fn declare(out: &mut dyn Write, class: &str, attrs: &[Attr]) -> std::io::Result<
 fn attvalues(out: &mut dyn Write, attrs: &[Attr], values: &[Option<Value>]) -> std::io::Result<()> {
     writeln!(out, "        <attvalues>")?;
     for (a, v) in attrs.iter().zip(values) {
-        if let (Some(v), true) = (v, a.name != "label") {
+        if let (Some(v), false) = (v, skipped(a)) {
             writeln!(out, "          <attvalue for=\"{}\" value=\"{}\"/>", a.name, escape(&v.joined()))?;
         }
     }
