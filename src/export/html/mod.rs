@@ -96,8 +96,8 @@ pub fn write_with(graph: &RelationGraph, engine: Engine, out: &mut dyn Write) ->
 <header>
 <h1>guanxi 关系</h1>
 <span id="summary">{summary}</span>
-<div id="search-box"><input id="search" type="search" placeholder="搜索 search" autocomplete="off" aria-label="search names"><ol id="results" hidden></ol></div>
-<fieldset id="kinds"><legend>show</legend>
+<div id="search-box"><input id="search" type="search" placeholder="搜索 search names" autocomplete="off" aria-label="search names"><ol id="results" hidden></ol></div>
+<fieldset id="kinds" aria-label="kinds shown">
 <label class="person"><input type="checkbox" value="person" checked> persons</label>
 <label class="organization"><input type="checkbox" value="organization" checked> bodies</label>
 <label class="meeting"><input type="checkbox" value="meeting" checked> meetings</label>

@@ -252,8 +252,10 @@
     hits.forEach(function (i) { nodeEls[i].classList.add("match"); });
     hits.slice(0, 30).forEach(function (i) {
       var li = el("li", data.nodes[i].kind);
-      var button = nodeLink(i);
-      button.appendChild(el("small", null, " " + KIND[data.nodes[i].kind]));
+      var n = data.nodes[i], button = nodeLink(i);
+      // Namesakes look alike: add their regions, or the id's number.
+      var more = n.regions && n.regions.length ? " · " + n.regions.join("、") : n.id.indexOf("#") >= 0 ? " · " + n.id.slice(n.id.indexOf("#")) : "";
+      button.appendChild(el("small", null, " " + KIND[n.kind] + more));
       li.appendChild(button);
       results.appendChild(li);
     });
