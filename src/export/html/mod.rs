@@ -95,7 +95,6 @@ pub fn write_with(graph: &RelationGraph, engine: Engine, out: &mut dyn Write) ->
 <body>
 <header>
 <h1>guanxi 关系</h1>
-<span id="summary">{summary}</span>
 <div id="search-box"><input id="search" type="search" placeholder="搜索 search names" autocomplete="off" aria-label="search names"><ol id="results" hidden></ol></div>
 <fieldset id="kinds" aria-label="kinds shown">
 <label class="person"><input type="checkbox" value="person" checked> persons</label>
@@ -110,7 +109,7 @@ pub fn write_with(graph: &RelationGraph, engine: Engine, out: &mut dyn Write) ->
 <main>
 <div id="canvas">
 {drawing}<div id="zoom"><button id="zoom-in" type="button" title="zoom in">+</button><button id="zoom-out" type="button" title="zoom out">−</button><button id="fit" type="button" title="fit to window">fit</button></div>
-<div id="legend"><span class="person">person</span><span class="organization">body</span><span class="meeting">meeting</span><span class="post">post</span><span class="attendance">主持/讲话/attended</span><span class="organizing">主办</span><span>layout: {engine}</span></div>
+<div id="legend"><span class="person">person</span><span class="organization">body</span><span class="meeting">meeting</span><span class="post">post</span><span class="attendance">主持/讲话/attended</span><span class="organizing">主办</span><span id="summary">{summary}; layout: {engine}</span></div>
 </div>
 <aside id="panel"><p class="hint">Click a name or an arrow to see posts, relations and the sentences of the reports that give them. Drag to pan, wheel to zoom.</p></aside>
 </main>
