@@ -215,7 +215,8 @@ fn graphviz(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], progra
     Ok(Some(Layout { nodes: placed, routes, width: x1 - x0, height: y1 - y0, engine: if program == "dot" { "dot" } else { "sfdp" } }))
 }
 
-/// A deterministic force layout (Fruchterman–Reingold from a circle, cooling linearly),
+/// A deterministic force layout (Fruchterman–Reingold from a circle, cooling linearly, with
+/// gravity towards the centre),
 /// for when Graphviz is not installed. Arrows are straight.
 pub fn force(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow]) -> Layout {
     let n = nodes.len();
@@ -229,7 +230,8 @@ pub fn force(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow]) -> La
         .collect();
     let index: std::collections::HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();
     let links: Vec<(usize, usize)> = arrows.iter().map(|a| (index[&a.source], index[&a.target])).collect();
-    let k = 110.0_f64;
+    // The ideal distance: a little more than the average node's width.
+    let k = (sizes.iter().map(|s| s.0).sum::<f64>() / n.max(1) as f64 * 1.1).max(90.0);
     let radius = k * (n as f64).sqrt();
     let mut pos: Vec<(f64, f64)> = (0..n)
         .map(|i| {
@@ -260,6 +262,12 @@ pub fn force(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow]) -> La
             shift[a].1 -= dy * f;
             shift[b].0 += dx * f;
             shift[b].1 += dy * f;
+        }
+        // Gravity towards the centre keeps separate pieces (and lone nodes) close.
+        for (p, s) in pos.iter().zip(shift.iter_mut()) {
+            let d = (p.0 * p.0 + p.1 * p.1).sqrt();
+            s.0 -= p.0 * d / k * 0.1;
+            s.1 -= p.1 * d / k * 0.1;
         }
         for i in 0..n {
             let (sx, sy) = shift[i];
