@@ -153,3 +153,64 @@ fn a_script_as_a_name_does_not_run() {
         assert_eq!(body_data(&dom, "rendered"), Some(graph.node_count().to_string()));
     }
 }
+
+/// Drives the filters, the zoom buttons and clicks from a script appended to a copy of the
+/// page (without its CSP, which would rightly refuse the extra script), and reads back what
+/// the viewer shows.
+const DRIVER: &str = r##"<script>
+(function () {
+  var r = {}, body = document.body, visible = function () { return Number(body.getAttribute("data-visible")); };
+  var change = function (e) { e.dispatchEvent(new Event("change")); };
+  r.all = visible();
+  var select = document.getElementById("meeting");
+  select.value = select.options[1].value; change(select);
+  r.oneMeeting = visible();
+  select.value = ""; change(select);
+  var box = document.querySelector("#kinds input[value=meeting]");
+  box.checked = false; change(box);
+  r.noMeetings = visible();
+  box.checked = true; change(box);
+  var from = document.getElementById("from");
+  from.value = "2025-01-01"; change(from);
+  r.from2025 = visible();
+  document.getElementById("reset").click();
+  r.afterReset = visible();
+  var svg = document.getElementById("graph"), before = svg.getAttribute("viewBox");
+  document.getElementById("zoom-in").click();
+  r.zoomed = svg.getAttribute("viewBox") !== before;
+  document.getElementById("n0").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  r.nodePanel = document.querySelector("#panel h2").textContent;
+  document.querySelector("#a0 path").dispatchEvent(new MouseEvent("click", { bubbles: true }));
+  r.arrowPanel = document.querySelector("#panel h2").textContent;
+  r.quotes = document.querySelectorAll("#panel blockquote").length;
+  body.setAttribute("data-test", JSON.stringify(r));
+})();
+</script>"##;
+
+#[test]
+fn filters_zoom_and_clicks_work() {
+    let browser = browser_or_skip!();
+    let (_dir, g) = fixture_graph();
+    let graph = RelationGraph::load(&g.join("graph.json")).unwrap();
+    let page = std::fs::read_to_string(g.join("graph.html")).unwrap();
+    let csp_start = page.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
+    let csp_end = csp_start + page[csp_start..].find('>').unwrap() + 1;
+    let driven = format!("{}{}", &page[..csp_start], &page[csp_end..]).replace("</body>", &format!("{DRIVER}\n</body>"));
+    let copy = g.join("driven.html");
+    std::fs::write(&copy, driven).unwrap();
+    let dom = run(&browser, &copy, "", &["--dump-dom".into()]);
+    let raw = body_data(&dom, "test").expect("the driver ran");
+    let r: serde_json::Value = serde_json::from_str(&raw.replace("&quot;", "\"").replace("&amp;", "&")).unwrap();
+    eprintln!("viewer interactions: {r}");
+    let n = graph.node_count() as u64;
+    let meetings = graph.count(NodeKind::Meeting) as u64;
+    assert_eq!(r["all"], n);
+    assert!(r["oneMeeting"].as_u64().unwrap() < n && r["oneMeeting"].as_u64().unwrap() > 1, "one meeting and its people: {r}");
+    assert_eq!(r["noMeetings"], n - meetings, "meetings hidden: {r}");
+    assert!(r["from2025"].as_u64().unwrap() < n, "dates filter: {r}");
+    assert_eq!(r["afterReset"], n);
+    assert_eq!(r["zoomed"], true);
+    assert_eq!(r["nodePanel"], graph.node(graph.nodes_sorted()[0]).label.as_str());
+    assert!(r["arrowPanel"].as_str().unwrap().contains(" → "), "{r}");
+    assert!(r["quotes"].as_u64().unwrap() >= 1, "the arrow's evidence: {r}");
+}
