@@ -333,3 +333,27 @@ fn build_writes_the_viewer_beside_graph_json() {
     assert!(out.status.success());
     assert!(Path::new(&g.join("graph.html")).exists(), "--no-html leaves an older viewer alone");
 }
+
+#[test]
+fn the_viewer_shows_the_first_reports_of_a_much_reported_edge() {
+    let mut graph = RelationGraph::new();
+    for i in 0..25 {
+        let record: guanxi::Extraction = serde_json::from_value(serde_json::json!({
+            "source": format!("r/{i:02}.txt"),
+            "persons": [{"name": "张明", "mentions": []}],
+            "organizations": [{"name": "某市人民政府"}],
+            "roles": [{"person": "张明", "title": "市长", "organization": "某市人民政府", "evidence": {"start": 0, "end": 4}}]
+        }))
+        .unwrap();
+        graph.add_extraction(&record);
+        graph.add_sentences(&record.source, guanxi::graph::evidence::evidence_sentences(&record, "市长张明说。"));
+    }
+    let data = page_data(&written(Format::Html, &graph));
+    let edge = &data["arrows"][0]["edges"][0];
+    assert_eq!(edge["evidence"].as_array().unwrap().len(), html::data::MAX_EVIDENCE);
+    assert_eq!(edge["more"], 25 - html::data::MAX_EVIDENCE);
+    let person = data["nodes"].as_array().unwrap().iter().find(|n| n["kind"] == "person").unwrap();
+    assert_eq!(person["documents"].as_array().unwrap().len(), html::data::MAX_NODE_DOCUMENTS);
+    assert_eq!(person["more_documents"], 25 - html::data::MAX_NODE_DOCUMENTS);
+    assert_eq!(data["documents"].as_array().unwrap().len(), html::data::MAX_NODE_DOCUMENTS, "only the documents shown");
+}

@@ -1,14 +1,23 @@
 //! The data the viewer's script reads: nodes, arrows with their edges and evidence sentences,
 //! and documents, as JSON inside `<script type="application/json">`. Indices refer to the
 //! drawing (`nI`, `aJ`). Written so that no text can close the script element.
+//!
+//! A graph of many reports would make a page of many megabytes: an edge shows the evidence of
+//! its first [`MAX_EVIDENCE`] reports and a node lists its first [`MAX_NODE_DOCUMENTS`], each
+//! with the number left out; only the documents shown are in the page.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use super::super::drawn::Arrow;
 use crate::graph::{Post, RelationGraph, Source};
 use petgraph::stable_graph::NodeIndex;
+
+/// Reports whose evidence an edge shows.
+pub const MAX_EVIDENCE: usize = 10;
+/// Reports a node lists.
+pub const MAX_NODE_DOCUMENTS: usize = 20;
 
 #[derive(Serialize)]
 struct Page<'a> {
@@ -45,6 +54,8 @@ struct NodeData<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     posts: &'a [Post],
     documents: Vec<u32>,
+    #[serde(skip_serializing_if = "is_zero")]
+    more_documents: usize,
     arrows: Vec<usize>,
 }
 
@@ -64,6 +75,12 @@ struct EdgeData<'a> {
     title: Option<&'a str>,
     dates: Vec<String>,
     evidence: Vec<Evidence<'a>>,
+    #[serde(skip_serializing_if = "is_zero")]
+    more: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -81,8 +98,8 @@ struct Quote<'a> {
     marks: Vec<[usize; 2]>,
 }
 
-fn evidence<'a>(graph: &'a RelationGraph, sources: &'a [Source]) -> Vec<Evidence<'a>> {
-    sources
+fn evidence<'a>(graph: &'a RelationGraph, sources: &'a [Source], docs: &HashMap<u32, u32>) -> Vec<Evidence<'a>> {
+    sources[..sources.len().min(MAX_EVIDENCE)]
         .iter()
         .map(|s| {
             let doc = graph.document(s.doc);
@@ -95,7 +112,7 @@ fn evidence<'a>(graph: &'a RelationGraph, sources: &'a [Source]) -> Vec<Evidence
                     None => quotes.push((sentence.start, Quote { text: &sentence.text, marks: vec![mark] })),
                 }
             }
-            Evidence { doc: s.doc.0, date: s.date.as_deref(), sentences: quotes.into_iter().map(|(_, q)| q).collect() }
+            Evidence { doc: docs[&s.doc.0], date: s.date.as_deref(), sentences: quotes.into_iter().map(|(_, q)| q).collect() }
         })
         .collect()
 }
@@ -112,12 +129,25 @@ pub fn json(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], engine
             touching[index[&a.target]].push(j);
         }
     }
+    // The documents shown, in graph order, numbered afresh.
+    let mut used = BTreeSet::new();
+    for &ix in nodes {
+        let sources = &graph.node(ix).sources;
+        used.extend(sources[..sources.len().min(MAX_NODE_DOCUMENTS)].iter().map(|s| s.doc.0));
+    }
+    for e in arrows.iter().flat_map(|a| &a.edges) {
+        let sources = &graph.edge(*e).sources;
+        used.extend(sources[..sources.len().min(MAX_EVIDENCE)].iter().map(|s| s.doc.0));
+    }
+    let docs: HashMap<u32, u32> = used.iter().enumerate().map(|(i, &d)| (d, i as u32)).collect();
     let page = Page {
         engine,
-        documents: graph
-            .documents()
+        documents: used
             .iter()
-            .map(|d| Doc { path: &d.path, title: d.title.as_deref(), published: d.published.as_deref() })
+            .map(|&d| {
+                let d = &graph.documents()[d as usize];
+                Doc { path: &d.path, title: d.title.as_deref(), published: d.published.as_deref() }
+            })
             .collect(),
         nodes: nodes
             .iter()
@@ -134,7 +164,8 @@ pub fn json(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], engine
                     parent: n.parent.as_deref(),
                     regions: &n.regions,
                     posts: &n.posts,
-                    documents: n.sources.iter().map(|s| s.doc.0).collect(),
+                    documents: n.sources.iter().take(MAX_NODE_DOCUMENTS).map(|s| docs[&s.doc.0]).collect(),
+                    more_documents: n.sources.len().saturating_sub(MAX_NODE_DOCUMENTS),
                     arrows,
                 }
             })
@@ -151,7 +182,13 @@ pub fn json(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], engine
                     .iter()
                     .map(|&e| {
                         let w = graph.edge(e);
-                        EdgeData { kind: w.kind.as_str(), title: w.title.as_deref(), dates: w.dates(), evidence: evidence(graph, &w.sources) }
+                        EdgeData {
+                            kind: w.kind.as_str(),
+                            title: w.title.as_deref(),
+                            dates: w.dates(),
+                            evidence: evidence(graph, &w.sources, &docs),
+                            more: w.sources.len().saturating_sub(MAX_EVIDENCE),
+                        }
                     })
                     .collect(),
             })

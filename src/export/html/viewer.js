@@ -125,6 +125,7 @@
       if (ev.sentences.length === 0) box.appendChild(el("p", "none", "(no sentence kept for this report)"));
       ev.sentences.forEach(function (q) { box.appendChild(quote(q)); });
     });
+    if (edge.more) box.appendChild(el("p", "none", "… and " + edge.more + " more reports"));
     return box;
   }
   function edgeItem(edge) {
@@ -179,6 +180,7 @@
     panel.appendChild(el("h3", null, "Named in"));
     var docs = el("ul", "docs");
     n.documents.forEach(function (d) { docs.appendChild(el("li", null, docName(d))); });
+    if (n.more_documents) docs.appendChild(el("li", "none", "… and " + n.more_documents + " more reports"));
     panel.appendChild(docs);
   }
   function showArrow(j) {
