@@ -52,6 +52,20 @@ pub enum Error {
         /// The matching names, with their ids.
         candidates: Vec<String>,
     },
+    /// A graph too large for a format meant for small graphs.
+    #[error("{format} is for small graphs: this one has {nodes} nodes and {edges} edges, more than the {max_nodes} nodes or {max_edges} edges that stay readable")]
+    TooLarge {
+        /// The format (`mermaid`, `html`).
+        format: &'static str,
+        /// Nodes in the graph.
+        nodes: usize,
+        /// Edges in the graph.
+        edges: usize,
+        /// The most nodes the format takes.
+        max_nodes: usize,
+        /// The most edges the format takes.
+        max_edges: usize,
+    },
 }
 
 /// `; similar: a, b, c` for an error message, or nothing when there are none.

@@ -1,5 +1,5 @@
 //! `guanxi build`: reports in, one relation graph out (`graph.json`, `graph.dot`,
-//! `graph.svg`).
+//! `graph.html`, `graph.svg`).
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +9,8 @@ use clap::Args;
 use super::extract::{expand_paths, load_lexicon, read_input};
 use super::query::load_graph;
 use super::Outcome;
-use guanxi::export::dot;
+use guanxi::export::{dot, html};
+use guanxi::graph::evidence::{evidence_sentences, Sentence};
 use guanxi::graph::{NodeKind, RelationGraph};
 use guanxi::io_util::StagedFile;
 use guanxi::{Extraction, Extractor};
@@ -25,7 +26,7 @@ pub struct BuildArgs {
     /// Report files or directories (read recursively).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Folder to write graph.json, graph.dot and graph.svg to (made when missing).
+    /// Folder to write graph.json, graph.dot, graph.html and graph.svg to (made when missing).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
     /// Add the reports to this existing graph (a graph.json or its folder); reports already
@@ -38,6 +39,10 @@ pub struct BuildArgs {
     /// Do not render graph.svg (rendering a large graph takes long).
     #[arg(long)]
     pub no_svg: bool,
+    /// Do not write graph.html, the interactive viewer (written only for graphs of at most
+    /// 3000 nodes; export a part of a larger one with `export --format html --around`).
+    #[arg(long)]
+    pub no_html: bool,
     /// Extraction threads (default: the number of cores).
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
@@ -62,7 +67,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     for batch in files.chunks(BATCH) {
         for record in extract_batch(&extractor, batch, jobs) {
             match record {
-                Ok(record) => graph.add_extraction(&record),
+                Ok((record, sentences)) => {
+                    graph.add_extraction(&record);
+                    graph.add_sentences(&record.source, sentences);
+                }
                 Err(e) => {
                     eprintln!("guanxi: {e}");
                     failed += 1;
@@ -70,7 +78,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
             }
         }
     }
-    write_outputs(&graph, &args.out, !args.no_svg)?;
+    write_outputs(&graph, &args.out, !args.no_svg, !args.no_html)?;
     eprintln!(
         "guanxi: {} document(s) ({} new): {} persons, {} organizations, {} meetings, {} edges",
         graph.documents().len(),
@@ -83,13 +91,22 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
     Ok(if failed > 0 { Outcome::PartialFailure } else { Outcome::Ok })
 }
 
+/// A report's record and the sentences that hold its evidence.
+type Extracted = (Extraction, Vec<Sentence>);
+
 /// Reads and extracts a batch of files on `jobs` threads; results in input order.
-fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<guanxi::Result<Extraction>> {
-    let one = |path: &PathBuf| read_input(path).map(|text| extractor.extract(&path.display().to_string(), &text));
+fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<guanxi::Result<Extracted>> {
+    let one = |path: &PathBuf| {
+        read_input(path).map(|text| {
+            let record = extractor.extract(&path.display().to_string(), &text);
+            let sentences = evidence_sentences(&record, &text);
+            (record, sentences)
+        })
+    };
     if jobs == 1 {
         return batch.iter().map(one).collect();
     }
-    let mut results: Vec<Option<guanxi::Result<Extraction>>> = (0..batch.len()).map(|_| None).collect();
+    let mut results: Vec<Option<guanxi::Result<Extracted>>> = (0..batch.len()).map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs)
             .map(|w| {
@@ -106,10 +123,11 @@ fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<g
     results.into_iter().map(|r| r.expect("every file extracted")).collect()
 }
 
-/// Writes graph.json, graph.dot and (when asked and Graphviz is there) graph.svg into
-/// `dir`. All are written to temporary files first and renamed into place only when every
-/// one is complete, so an interrupted build leaves the old files whole.
-fn write_outputs(graph: &RelationGraph, dir: &Path, svg: bool) -> anyhow::Result<()> {
+/// Writes graph.json, graph.dot, (when asked and the graph is small enough) graph.html and
+/// (when asked and Graphviz is there) graph.svg into `dir`. All are written to temporary
+/// files first and renamed into place only when every one is complete, so an interrupted
+/// build leaves the old files whole.
+fn write_outputs(graph: &RelationGraph, dir: &Path, svg: bool, viewer: bool) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut json = StagedFile::create(&dir.join("graph.json"))?;
     graph.write_json(json.writer()).with_context(|| format!("cannot write {}", json.target().display()))?;
@@ -118,6 +136,16 @@ fn write_outputs(graph: &RelationGraph, dir: &Path, svg: bool) -> anyhow::Result
     let mut dot_file = StagedFile::create(&dir.join("graph.dot"))?;
     dot_file.writer().write_all(&dot_text).with_context(|| format!("cannot write {}", dot_file.target().display()))?;
     let mut staged = vec![json, dot_file];
+    if viewer {
+        match html::check(graph) {
+            Ok(()) => {
+                let mut file = StagedFile::create(&dir.join("graph.html"))?;
+                html::write(graph, file.writer()).with_context(|| format!("cannot write {}", file.target().display()))?;
+                staged.push(file);
+            }
+            Err(e) => eprintln!("guanxi: graph.html not written: {e}; export a part with `guanxi export --format html --around NAME`"),
+        }
+    }
     if svg {
         let text = String::from_utf8(dot_text).expect("DOT is UTF-8");
         match dot::render_svg(&text).context("Graphviz dot failed on graph.dot")? {

@@ -7,18 +7,18 @@ use clap::Args;
 
 use super::query::load_graph;
 use super::Outcome;
-use guanxi::export::{around, Format};
+use guanxi::export::{around, neo4j, Format};
 use guanxi::io_util::write_atomically;
 use guanxi::query;
 
 /// Arguments of `guanxi export`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张继红 --depth 1 | dot -Tsvg > zhang.svg\n  guanxi export g/graph.json --format json --around 基础研究领先行动座谈会")]
+#[command(after_help = "Formats: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html.\n\nExamples:\n  guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张继红 --depth 1 | dot -Tsvg > zhang.svg\n  guanxi export g/graph.json --format json --around 基础研究领先行动座谈会\n  guanxi export g/ --format html -o graph.html\n  guanxi export g/ --format gexf -o graph.gexf\n  guanxi export g/ --format neo4j -o neo4j/        # nodes.csv, relationships.csv, import.cypher\n  guanxi export g/ --format mermaid --around 张继红 --depth 1")]
 pub struct ExportArgs {
     /// The graph: a graph.json, or the folder `build` wrote it to.
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
-    /// Output format: dot or json.
+    /// Output format: dot, json, graphml, gexf, cytoscape, neo4j, mermaid or html.
     #[arg(long, short, default_value = "dot", value_name = "FORMAT")]
     pub format: Format,
     /// Only the neighbourhood of this node (a person, body or meeting).
@@ -27,7 +27,9 @@ pub struct ExportArgs {
     /// With --around: how many edges away from the node to include.
     #[arg(long, default_value_t = 1, value_name = "N", requires = "around")]
     pub depth: usize,
-    /// Write to this file (replaced atomically) instead of standard output.
+    /// Write to this file (replaced atomically) instead of standard output; for neo4j, the
+    /// folder to write nodes.csv, relationships.csv and import.cypher to (standard output
+    /// gets the Cypher script alone).
     #[arg(long, short, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -39,7 +41,11 @@ pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
         let center = query::resolve(&graph, name, None)?;
         graph = around(&graph, center, args.depth);
     }
+    args.format.check(&graph).map_err(|e| anyhow::anyhow!("{e}; export a part with --around NAME --depth N"))?;
     match &args.out {
+        Some(dir) if args.format.writes_folder() => {
+            neo4j::write_dir(&graph, dir)?;
+        }
         Some(path) => write_atomically(path, |w| args.format.write(&graph, w))?,
         None => {
             let stdout = io::stdout();

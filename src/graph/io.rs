@@ -205,7 +205,12 @@ impl RelationGraph {
     fn read_sources(&mut self, sources: Vec<JsonSource<'_>>) -> Vec<Source> {
         let mut out = Vec::with_capacity(sources.len());
         for s in sources {
-            let doc: DocId = self.intern_document(Document { path: s.document.into_owned(), title: None, published: None });
+            let doc: DocId = self.intern_document(Document {
+                path: s.document.into_owned(),
+                title: None,
+                published: None,
+                sentences: Vec::new(),
+            });
             let date = self.intern_date(s.date.as_deref());
             add_source(&mut out, Source { doc, date, spans: s.spans.into_owned() });
         }

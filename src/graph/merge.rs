@@ -43,6 +43,7 @@ impl RelationGraph {
             path: record.source.clone(),
             title: record.title.clone(),
             published: record.published.clone(),
+            sentences: Vec::new(),
         });
 
         // Bodies, and every spelling the record uses for them.

@@ -17,6 +17,7 @@
 //! assert_eq!(graph.edge_count(), 1);
 //! ```
 
+pub mod evidence;
 pub mod io;
 pub mod merge;
 pub mod model;

@@ -25,6 +25,10 @@ pub struct Document {
     /// Publication date, when found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// The sentences that hold its evidence spans, when `build` kept them (see
+    /// [`super::evidence`]); empty in graphs written before they were kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sentences: Vec<super::evidence::Sentence>,
 }
 
 /// Where a node or edge was seen: one document, the char spans in it, and the date the
