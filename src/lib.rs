@@ -1,7 +1,8 @@
 //! guanxi (关系): officials, posts, bodies, meetings and attendance from Chinese government
 //! meeting reports.
 //!
-//! The pipeline runs one way: [`text`] prepares a document, [`lexicon`] holds the
+//! The pipeline runs one way: [`input`] finds files and decodes them (encodings, HTML
+//! pages), [`text`] prepares a document, [`lexicon`] holds the
 //! dictionaries, [`extract`] turns a document into an [`Extraction`] record.
 //!
 //! ```
@@ -13,6 +14,7 @@
 
 pub mod error;
 pub mod extract;
+pub mod input;
 pub mod lexicon;
 pub mod text;
 

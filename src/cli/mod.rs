@@ -1,6 +1,7 @@
 //! The command line: one file per subcommand, each with its own `Args` and `run`.
 
 pub mod extract;
+pub mod progress;
 
 use clap::{Parser, Subcommand};
 
