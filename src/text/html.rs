@@ -88,7 +88,8 @@ struct Paragraph {
 
 /// Converts a page to its article text, title and publication date.
 pub fn html_to_text(html: &str) -> PageText {
-    let doc = Html::parse_document(html);
+    let flat = flatten_deep_nesting(html);
+    let doc = Html::parse_document(flat.as_deref().unwrap_or(html));
     let mut w = Walker::default();
     w.walk(&doc);
     w.finish(&doc)
@@ -348,6 +349,102 @@ impl Walker {
     }
 }
 
+/// Nesting deeper than this is flattened before parsing: the HTML tree builder scans the
+/// stack of open elements on many tags, so time grows with the square of the depth.
+const MAX_DEPTH: usize = 512;
+
+/// Elements that close themselves or are closed implicitly, so they do not nest.
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
+];
+
+/// When tags nest deeper than [`MAX_DEPTH`], the page with the tags below that depth
+/// replaced (block tags by `<br>`, others by nothing); `None` for ordinary pages.
+fn flatten_deep_nesting(html: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for_each_tag(html, |_, name, closing| {
+        if NON_NESTING.contains(&name) {
+            return;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            deepest = deepest.max(depth);
+        }
+    });
+    if deepest <= MAX_DEPTH {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    depth = 0;
+    for_each_tag(html, |range, name, closing| {
+        if NON_NESTING.contains(&name) {
+            return;
+        }
+        let level = if closing { depth } else { depth + 1 };
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+        }
+        if level > MAX_DEPTH {
+            out.push_str(&html[last..range.start]);
+            if BLOCKS.contains(&name) {
+                out.push_str("<br>");
+            }
+            last = range.end;
+        }
+    });
+    out.push_str(&html[last..]);
+    Some(out)
+}
+
+/// Calls `f(byte range, lowercase name, closing)` for each tag, skipping comments and the
+/// content of `script` and `style`.
+fn for_each_tag(html: &str, mut f: impl FnMut(std::ops::Range<usize>, &str, bool)) {
+    let b = html.as_bytes();
+    let mut i = 0;
+    let mut name = String::new();
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + off;
+        if b[start..].starts_with(b"<!--") {
+            i = html[start + 4..].find("-->").map_or(b.len(), |e| start + 4 + e + 3);
+            continue;
+        }
+        let closing = b.get(start + 1) == Some(&b'/');
+        let name_start = start + 1 + usize::from(closing);
+        let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'!').count();
+        if name_len == 0 {
+            i = start + 1;
+            continue;
+        }
+        let end = b[name_start..].iter().position(|&c| c == b'>').map_or(b.len(), |e| name_start + e + 1);
+        name.clear();
+        name.extend(b[name_start..name_start + name_len].iter().map(|c| c.to_ascii_lowercase() as char));
+        let self_closing = end >= 2 && b[end - 2] == b'/';
+        if !self_closing {
+            f(start..end, &name, closing);
+        }
+        i = end;
+        if !closing && (name == "script" || name == "style") {
+            let mut j = i;
+            i = loop {
+                match html[j..].find("</") {
+                    None => break b.len(),
+                    Some(e) if b[j + e + 2..].len() >= name.len() && b[j + e + 2..j + e + 2 + name.len()].eq_ignore_ascii_case(name.as_bytes()) => {
+                        break j + e;
+                    }
+                    Some(e) => j += e + 2,
+                }
+            };
+        }
+    }
+}
+
 fn is_head(doc: &Html, id: NodeId) -> bool {
     doc.tree.get(id).is_some_and(|n| matches!(n.value(), Node::Element(e) if e.name() == "head"))
 }
@@ -424,6 +521,16 @@ mod tests {
         let page = format!("{}会议由张明主持。{}", "<div>".repeat(20_000), "</div>".repeat(20_000));
         let p = html_to_text(&page);
         assert!(p.text.contains("张明"));
+    }
+
+    #[test]
+    fn very_deep_nesting_is_flattened_and_fast() {
+        let page = format!("<html><body>{}<p>会议由张明主持。</p><p>李华出席。</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let t = std::time::Instant::now();
+        let p = html_to_text(&page);
+        assert_eq!(p.text, "会议由张明主持。\n李华出席。");
+        assert!(t.elapsed() < std::time::Duration::from_secs(10), "{:?}", t.elapsed());
+        assert!(flatten_deep_nesting("<div><p>a<div>b</div></p></div><!-- <div> --><script>'<div>'</script>").is_none());
     }
 
     #[test]
