@@ -1,7 +1,8 @@
 //! guanxi (关系): officials, posts, bodies, meetings and attendance from Chinese government
 //! meeting reports.
 //!
-//! The pipeline runs one way: [`text`] prepares a document, [`lexicon`] holds the
+//! The pipeline runs one way: [`input`] finds files and decodes them (encodings, HTML
+//! pages), [`text`] prepares a document, [`lexicon`] holds the
 //! dictionaries, [`extract`] turns a document into an [`Extraction`] record.
 //!
 //! ```
@@ -16,6 +17,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod io_util;
+pub mod input;
 pub mod lexicon;
 pub mod query;
 pub mod text;

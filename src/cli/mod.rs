@@ -5,6 +5,7 @@ pub mod export;
 pub mod extract;
 pub mod query;
 mod table;
+pub mod progress;
 
 use clap::{Parser, Subcommand};
 

@@ -1,9 +1,14 @@
-//! Text preparation: normalisation that keeps char offsets, sentences, and the article body.
+//! Text preparation: decoding bytes, HTML pages to article text, normalisation that keeps
+//! char offsets, sentences, and the article body.
 
 mod article;
+mod decode;
+mod html;
 mod normalize;
 
 pub use article::{find_article, Article};
+pub use decode::{decode, Decoded, NotText};
+pub use html::{html_to_text, looks_like_html, PageText};
 pub use normalize::normalize_char;
 
 /// A document's text as chars, with a normalised copy of the same length so that every
