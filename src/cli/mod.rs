@@ -24,11 +24,11 @@ pub struct Cli {
 pub enum Command {
     /// Extract persons, posts, bodies, meetings and attendance from reports (JSON Lines).
     Extract(extract::ExtractArgs),
-    /// Build one relation graph from reports (graph.json, graph.dot, graph.svg).
+    /// Build one relation graph from reports (graph.json, graph.dot, graph.html, graph.svg).
     Build(build::BuildArgs),
     /// Ask a built graph: attendees, meetings, posts, members, coattendees, path, stats.
     Query(query::QueryArgs),
-    /// Write a built graph, or one node's neighbourhood, as DOT or JSON.
+    /// Write a built graph, or one node's neighbourhood: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html.
     Export(export::ExportArgs),
 }
 
