@@ -228,8 +228,9 @@ impl<'a> MeetingFinder<'a> {
             if !matches!(h.surface, Surface::Trigger(t) if self.lex.triggers[t].act == Act::Met) {
                 continue;
             }
+            // Up to the punctuation, or the 时 of 在会见…时 (the reception framing other news).
             let mut k = h.end;
-            while k < e && k < h.end + 30 && (is_han(self.chars[k]) || self.chars[k] == '·') {
+            while k < e && k < h.end + 30 && (is_han(self.chars[k]) || self.chars[k] == '·') && self.chars[k] != '时' {
                 k += 1;
             }
             let (a, b) = if k - h.end >= 2 {
