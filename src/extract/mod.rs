@@ -121,7 +121,8 @@ impl Extractor {
         name_spans.sort_by_key(|n| (n.start, n.end));
 
         // Bodies named anywhere in the report, then short forms resolved in context.
-        let org_mentions = self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
+        let mut org_mentions = self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
+        org_mentions.extend(listed_bodies(chars, &units, people.names(), &mut orgs));
         let renames = orgs.merge_short_forms();
         people.rename_organizations(&renames);
 
@@ -559,6 +560,83 @@ fn is_media_credit(chars: &[char], end: usize, limit: usize) -> bool {
     }
     // 新华社北京12月3日电
     rest.find("日电").is_some_and(|i| rest[..i].chars().all(|c| names::is_han(c) || c.is_ascii_digit() || c == '月'))
+}
+
+/// Words for groups of bodies that close a list of them (金风科技、疆果果等新疆民营企业).
+const BODY_GROUPS: &[(&str, &str)] = &[
+    ("企业", "enterprise"),
+    ("公司", "enterprise"),
+    ("银行", "enterprise"),
+    ("集团", "enterprise"),
+    ("高校", "university"),
+    ("大学", "university"),
+    ("院校", "university"),
+    ("科研院所", "institute"),
+    ("机构", "institute"),
+    ("协会", "association"),
+    ("商会", "association"),
+];
+
+/// Bodies named in a list closed by 等 and a group word within a few chars (甲、乙、丙等民营企业):
+/// each item is a body of that kind, however unknown its name.
+fn listed_bodies(
+    chars: &[char],
+    units: &[(usize, usize)],
+    persons: &BTreeSet<String>,
+    orgs: &mut OrgTable,
+) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for &(s, e) in units {
+        for i in s + 1..e {
+            if chars[i] != '等' {
+                continue;
+            }
+            let after: String = chars[i + 1..(i + 10).min(e)].iter().collect();
+            let Some(&(_, kind)) = BODY_GROUPS.iter().filter(|(w, _)| after.contains(w)).min_by_key(|(w, _)| after.find(w)) else {
+                continue;
+            };
+            // The items, walking back from 等 over 、.
+            let mut items = Vec::new();
+            let mut end = i;
+            loop {
+                let mut a = end;
+                while a > s && (names::is_han(chars[a - 1]) || chars[a - 1].is_ascii_alphanumeric()) && end - a < 12 {
+                    a -= 1;
+                }
+                let ok_start = a == s || matches!(chars[a - 1], '、' | '，' | '：' | '“' | '（' | ' ');
+                if end - a < 2 || !ok_start {
+                    break;
+                }
+                items.push((a, end));
+                if a > s && chars[a - 1] == '、' {
+                    end = a - 1;
+                } else {
+                    break;
+                }
+            }
+            if items.len() < 2 {
+                continue;
+            }
+            for (a, b) in items {
+                let name: String = chars[a..b].iter().collect();
+                // A list of persons (市县领导吴锦、方晓阳等企业负责人) is no list of bodies.
+                if persons.iter().any(|p| name.contains(p.as_str())) {
+                    continue;
+                }
+                let r = OrgRef {
+                    name: name.clone(),
+                    aliases: vec![],
+                    kind: Some(kind.to_string()),
+                    parent: None,
+                    region: None,
+                    bare_region: false,
+                    known: false,
+                };
+                out.push((a, b, orgs.add(&r)));
+            }
+        }
+    }
+    out
 }
 
 /// A short form followed by words that make it a category (市委办局), not a body.
