@@ -528,12 +528,58 @@ impl Extractor {
                         mentions.push((i, i + len, name));
                         i += len;
                     }
-                    Some((len, _)) => i += len.max(1),
+                    Some((len, r)) => {
+                        // A place named among bodies, or with its officials (北京市、湖北省负责同志
+                        // 作交流发言): the region's government.
+                        if let Some(region) = r.region.filter(|_| self.region_acts_as_body(chars, hits, i, i + len, e)) {
+                            let gov = resolver.government_of(region);
+                            let name = orgs.add(&gov);
+                            mentions.push((i, i + len, name));
+                        }
+                        i += len.max(1)
+                    }
                     None => i += 1,
                 }
             }
         }
         mentions
+    }
+
+    /// Whether the region named at `start..end` stands for a governing body: it is listed with
+    /// `、` among dictionary bodies, or the list it closes is followed by words for officials
+    /// (北京市、湖北省、北京师范大学负责同志作交流发言).
+    fn region_acts_as_body(&self, chars: &[char], hits: &Hits, start: usize, end: usize, limit: usize) -> bool {
+        let officials = |k: usize| {
+            let after: String = chars[k..(k + 6).min(limit)].iter().collect();
+            ["负责同志", "主要负责同志", "有关负责同志", "负责人", "党委和政府", "党委政府"].iter().any(|w| after.starts_with(w))
+        };
+        if officials(end) {
+            return true;
+        }
+        // The items of the 、-list around the region: short runs of Han chars between 、.
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        let mut k = start;
+        while k > 1 && chars[k - 1] == '、' && items.len() < 12 {
+            let mut a = k - 1;
+            while a > 0 && names::is_han(chars[a - 1]) && k - 1 - a < 10 {
+                a -= 1;
+            }
+            if a > 0 && names::is_han(chars[a - 1]) {
+                break;
+            }
+            items.push((a, k - 1));
+            k = a;
+        }
+        let mut k = end;
+        while k < limit && chars[k] == '、' && items.len() < 24 {
+            let b = (k + 1..(k + 12).min(limit)).find(|&j| !names::is_han(chars[j])).unwrap_or(limit);
+            items.push((k + 1, b));
+            k = b;
+        }
+        // A dictionary body that is a whole item (not a place: 福建、上海、北京 are places).
+        let body_item = |&(a, b): &(usize, usize)| hits.starting_at(a).any(|h| matches!(h.surface, Surface::Body(_)) && h.end == b);
+        let list_end = items.iter().map(|x| x.1).max().unwrap_or(end).max(end);
+        !items.is_empty() && (items.iter().any(body_item) || officials(list_end))
     }
 }
 
