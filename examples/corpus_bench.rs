@@ -79,14 +79,16 @@ fn main() -> anyhow::Result<()> {
     let mut one_thread = None;
     for &n in &args.threads {
         reset_peak();
+        let cpu0 = cpu_secs();
         let t = best(args.reps, || {
             let mut out = 0usize;
             map_in_order(corpus.iter(), n, |t| serde_json::to_vec(&extractor.extract("bench", t)).map_or(0, |v| v.len()), |len| out += len);
             std::hint::black_box(out);
         });
         let peak = peak_mb();
+        let cpu = (cpu_secs() - cpu0) / args.reps.max(1) as f64;
         let rate = mb / secs(t);
-        print!("extract, {n} thread{}: {:>10.3} s  {rate:>6.2} MB/s  {:>6.2} MB/s per thread  peak {peak:.1} MB", if n == 1 { " " } else { "s" }, secs(t), rate / n as f64);
+        print!("extract, {n} thread{}: {:>10.3} s  {rate:>6.2} MB/s  {:>6.2} MB/s per thread  cpu {cpu:.2} s/run  peak {peak:.1} MB", if n == 1 { " " } else { "s" }, secs(t), rate / n as f64);
         match one_thread {
             None if n == 1 => {
                 one_thread = Some(t);
@@ -113,6 +115,19 @@ fn best(reps: usize, mut f: impl FnMut()) -> Duration {
 
 fn secs(d: Duration) -> f64 {
     d.as_secs_f64()
+}
+
+/// CPU time (user + system) of this process so far, in seconds (Linux), 0 elsewhere.
+/// Comparing it across thread counts separates parallel overhead from a busy machine.
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // After the command name (in parentheses): state, ppid, ..., utime is the 12th field, stime the 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    match (f.get(11).and_then(|x| x.parse::<u64>().ok()), f.get(12).and_then(|x| x.parse::<u64>().ok())) {
+        (Some(u), Some(s)) => (u + s) as f64 / 100.0,
+        _ => 0.0,
+    }
 }
 
 /// Resident high-water mark in MB (Linux), 0 elsewhere.

@@ -83,7 +83,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         if bar.is_shown() { Box::new(walk.collect::<Vec<_>>().into_iter()) } else { Box::new(walk) };
     // Stop taking inputs once standard output is closed (`guanxi extract dir | head`).
     let closed = AtomicBool::new(false);
-    let inputs = inputs.take_while(|_| !closed.load(Ordering::Relaxed));
+    let inputs = UntilClosed { inputs, closed: &closed };
 
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -128,6 +128,27 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         );
     }
     Ok(if summary.failed > 0 { Outcome::PartialFailure } else { Outcome::Ok })
+}
+
+/// The inputs until standard output is closed; keeps the size hint for the progress bar.
+struct UntilClosed<'a, I> {
+    inputs: I,
+    closed: &'a AtomicBool,
+}
+
+impl<I: Iterator> Iterator for UntilClosed<'_, I> {
+    type Item = I::Item;
+
+    fn next(&mut self) -> Option<I::Item> {
+        if self.closed.load(Ordering::Relaxed) {
+            return None;
+        }
+        self.inputs.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inputs.size_hint()
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
