@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use clap::Args;
 
-use super::extract::{expand_paths, load_lexicon, read_input};
+use super::extract::{expand_paths, load_lexicon};
+use guanxi::input::{extract_prepared, read_prepared};
 use super::query::load_graph;
 use super::Outcome;
 use guanxi::export::{dot, html};
@@ -71,6 +72,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
                     graph.add_extraction(&record);
                     graph.add_sentences(&record.source, sentences);
                 }
+                // A file that is not text (an image beside the reports) is skipped, not failed.
+                Err(e @ guanxi::Error::NotText { .. }) => eprintln!("guanxi: {e}; skipped"),
                 Err(e) => {
                     eprintln!("guanxi: {e}");
                     failed += 1;
@@ -97,10 +100,12 @@ type Extracted = (Extraction, Vec<Sentence>);
 /// Reads and extracts a batch of files on `jobs` threads; results in input order.
 fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<guanxi::Result<Extracted>> {
     let one = |path: &PathBuf| {
-        read_input(path).map(|text| {
-            let record = extractor.extract(&path.display().to_string(), &text);
-            let sentences = evidence_sentences(&record, &text);
-            (record, sentences)
+        // Decoded, HTML turned into article text (the page's title and date kept), and an
+        // extractor panic turned into an error naming the file.
+        read_prepared(path).and_then(|input| {
+            let record = extract_prepared(extractor, path, &input)?;
+            let sentences = evidence_sentences(&record, &input.text);
+            Ok((record, sentences))
         })
     };
     if jobs == 1 {
