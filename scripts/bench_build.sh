@@ -4,7 +4,7 @@
 #   scripts/bench_build.sh [N] [REPORTS_DIR]
 #
 # Replicates REPORTS_DIR/*.txt (default ../shared/corpus/reports) into a temporary folder as
-# hard links (each copy is a distinct document path), builds the graph with /usr/bin/time -v,
+# copies (each a distinct document; hard links would be read once, as one file), builds the graph with /usr/bin/time -v,
 # and prints wall time, peak memory (maximum resident set size) and output sizes. Not a test:
 # run it by hand, on an otherwise idle machine.
 set -euo pipefail
@@ -30,7 +30,10 @@ perl -e '
         my $dir = "$out/" . int($i / 1000);
         mkdir $dir unless -d $dir;
         my $src = $files[$i % @files];
-        link($src, "$dir/$i.txt") or system("cp", $src, "$dir/$i.txt") == 0 or die "cannot copy $src\n";
+        open(my $in, "<:raw", $src) or die "cannot read $src\n";
+        local $/; my $data = <$in>; close $in;
+        open(my $o, ">:raw", "$dir/$i.txt") or die "cannot write $dir/$i.txt\n";
+        print $o $data; close $o;
     }
 ' "$n" "$work/in" $(find "$reports" -maxdepth 1 -name '*.txt' | sort)
 
