@@ -175,6 +175,17 @@ impl Extractor {
             })
             .collect();
         let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
+        // Organizers may have named a body in full that posts named by a short form.
+        let late_renames = orgs.merge_short_forms();
+        people.rename_organizations(&late_renames);
+        for m in &mut record_meetings {
+            for o in &mut m.organizers {
+                if let Some(new) = late_renames.get(o) {
+                    o.clone_from(new);
+                }
+            }
+            m.organizers.dedup();
+        }
 
         let (persons, roles) = people.finish(&mentions);
         let title = article.title.map(|(a, b)| doc.original_slice(a, b).trim().to_string());

@@ -414,7 +414,9 @@ impl OrgTable {
             let target = self
                 .order
                 .iter()
-                .filter(|n| **n != short && !self.unknown.contains(*n))
+                // A dictionary body, or (for a short form of three chars or more) a longer name
+                // taken by its shape (运行局 after 国家发展改革委运行局).
+                .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3))
                 .find(|n| {
                     let o = &self.by_name[*n];
                     std::iter::once(&o.name).chain(o.aliases.iter()).any(|a| a.ends_with(short.as_str()) && *a != short)
@@ -430,6 +432,7 @@ impl OrgTable {
                         }
                     }
                 }
+                self.unknown.remove(&short);
                 renames.insert(short, t);
             }
         }
