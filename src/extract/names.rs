@@ -54,35 +54,27 @@ impl<'a> NameFinder<'a> {
         self.hits.starting_at(j).any(|h| matches!(h.surface, Surface::Trigger(_) | Surface::Title(_)))
     }
 
+    /// Whether a dictionary word of two chars or more, of a kind `kind` accepts, starts at `k`.
+    fn long_word_at(&self, k: usize, kind: impl Fn(&Surface) -> bool) -> bool {
+        self.hits.starting_at(k).any(|h| h.end - h.start >= 2 && kind(&h.surface))
+    }
+
     /// Whether a dictionary word (title, body, region, trigger) starts at `i`, so no name can.
     fn word_starts_at(&self, i: usize) -> bool {
-        self.hits.starting_at(i).any(|h| {
-            h.end - h.start >= 2
-                && matches!(
-                    h.surface,
-                    Surface::Title(_)
-                        | Surface::Body(_)
-                        | Surface::Region(_)
-                        | Surface::Trigger(_)
-                        | Surface::DepartmentBare(_)
-                )
+        self.long_word_at(i, |s| {
+            matches!(s, Surface::Title(_) | Surface::Body(_) | Surface::Region(_) | Surface::Trigger(_) | Surface::DepartmentBare(_))
         })
     }
 
     /// Whether a dictionary word starts inside `i+1..end`: then `i..end` is no name
-    /// (李强主|持, 区负责|同志).
+    /// (李强主|持, 区负责|同志). Regions may: given names hold place words.
     fn word_inside(&self, i: usize, end: usize) -> bool {
         (i + 1..end).any(|k| {
-            self.hits.starting_at(k).any(|h| {
-                h.end - h.start >= 2
-                    && matches!(
-                        h.surface,
-                        Surface::Title(_)
-                            | Surface::Trigger(_)
-                            | Surface::MeetingWord(_)
-                            | Surface::Body(_)
-                            | Surface::DepartmentBare(_)
-                    )
+            self.long_word_at(k, |s| {
+                matches!(
+                    s,
+                    Surface::Title(_) | Surface::Trigger(_) | Surface::MeetingWord(_) | Surface::Body(_) | Surface::DepartmentBare(_)
+                )
             })
         })
     }

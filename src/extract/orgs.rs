@@ -439,10 +439,6 @@ impl OrgTable {
         renames
     }
 
-    /// Whether a body of this name is known.
-    pub fn contains(&self, name: &str) -> bool {
-        self.by_name.contains_key(name)
-    }
 
     /// The organizations in order of first mention, aliases sorted.
     pub fn into_vec(mut self) -> Vec<Organization> {

@@ -52,10 +52,6 @@ impl PersonTable {
         &self.names
     }
 
-    /// Whether `name` is known.
-    pub fn contains(&self, name: &str) -> bool {
-        self.names.contains(name)
-    }
 
     /// Persons (in order of discovery) with the mentions given, and the roles.
     pub fn finish(mut self, mentions: &BTreeMap<String, Vec<Span>>) -> (Vec<Person>, Vec<Role>) {

@@ -89,7 +89,6 @@ pub struct Lexicon {
     max_org_len: usize,
     max_title_len: usize,
     max_region_len: usize,
-    max_after_len: usize,
     automaton: AhoCorasick,
     surfaces: Vec<Vec<Surface>>,
 }
@@ -258,7 +257,6 @@ impl Lexicon {
             trigger_index,
             max_title_len: title_index.keys().map(clen).max().unwrap_or(1),
             max_region_len: region_index.keys().map(clen).max().unwrap_or(1),
-            max_after_len: name_after.iter().map(clen).max().unwrap_or(1),
             max_org_len,
             regions: p.regions,
             bodies: p.bodies,
@@ -315,19 +313,6 @@ impl Lexicon {
             }
         }
         None
-    }
-
-    /// Longest title that `chars` starts with, as its length in chars.
-    pub fn title_prefix(&self, chars: &[char]) -> Option<(usize, &Title)> {
-        let mut buf = String::new();
-        let mut best = None;
-        for (len, c) in chars.iter().take(self.max_title_len).enumerate() {
-            buf.push(*c);
-            if let Some(t) = self.title(&buf) {
-                best = Some((len + 1, t));
-            }
-        }
-        best
     }
 
     /// Regions written exactly `s` (full or short name).
@@ -393,10 +378,6 @@ impl Lexicon {
         self.max_org_len
     }
 
-    /// Longest "after a name" context word, in chars.
-    pub fn max_after_len(&self) -> usize {
-        self.max_after_len
-    }
 
     /// Whether `c` is a single-character surname.
     pub fn is_single_surname(&self, c: char) -> bool {
