@@ -58,7 +58,9 @@ fn stages(c: &mut Criterion) {
     g.bench_function("html_to_text", |b| b.iter(|| html_to_text(black_box(&html))));
     g.bench_function("document_new", |b| b.iter(|| Document::new(black_box(&text))));
     g.bench_function("find_article", |b| b.iter(|| find_article(black_box(&doc.chars))));
-    g.bench_function("lexicon_hits", |b| b.iter(|| guanxi::extract::hits::Hits::scan(extractor.lexicon(), black_box(&doc.chars))));
+    g.bench_function("lexicon_hits", |b| {
+        b.iter(|| guanxi::extract::hits::Hits::scan(extractor.lexicon(), black_box(&doc.chars)))
+    });
     g.bench_function("prepare_and_extract", |b| {
         b.iter(|| {
             let p = guanxi::input::prepare(Path::new("r.txt"), black_box(text.as_bytes())).unwrap();

@@ -74,7 +74,11 @@ fn main() -> anyhow::Result<()> {
         std::hint::black_box(tokens);
     });
     let jieba_peak = peak_mb();
-    println!("jieba cut (HMM), 1 thread: {:>7.3} s  {:>6.2} MB/s  peak {jieba_peak:.1} MB", secs(jieba_time), mb / secs(jieba_time));
+    println!(
+        "jieba cut (HMM), 1 thread: {:>7.3} s  {:>6.2} MB/s  peak {jieba_peak:.1} MB",
+        secs(jieba_time),
+        mb / secs(jieba_time)
+    );
 
     let mut one_thread = None;
     for &n in &args.threads {
@@ -82,7 +86,12 @@ fn main() -> anyhow::Result<()> {
         let cpu0 = cpu_secs();
         let t = best(args.reps, || {
             let mut out = 0usize;
-            map_in_order(corpus.iter(), n, |t| serde_json::to_vec(&extractor.extract("bench", t)).map_or(0, |v| v.len()), |len| out += len);
+            map_in_order(
+                corpus.iter(),
+                n,
+                |t| serde_json::to_vec(&extractor.extract("bench", t)).map_or(0, |v| v.len()),
+                |len| out += len,
+            );
             std::hint::black_box(out);
         });
         let peak = peak_mb();

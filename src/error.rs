@@ -109,11 +109,14 @@ impl Error {
     /// glob pattern is not a file).
     pub fn path(&self) -> Option<&std::path::Path> {
         match self {
-            Error::Io { path, .. } | Error::Input { path, .. } | Error::NotText { path, .. } | Error::Internal { path, .. } => {
-                Some(path)
-            }
+            Error::Io { path, .. }
+            | Error::Input { path, .. }
+            | Error::NotText { path, .. }
+            | Error::Internal { path, .. } => Some(path),
             Error::Dictionary { file, .. } => Some(std::path::Path::new(file)),
-            Error::Glob { .. } | Error::UnknownName { .. } | Error::AmbiguousName { .. } | Error::TooLarge { .. } => None,
+            Error::Glob { .. } | Error::UnknownName { .. } | Error::AmbiguousName { .. } | Error::TooLarge { .. } => {
+                None
+            }
         }
     }
 }

@@ -33,9 +33,7 @@ impl StagedFile {
             let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
             builder.permissions(std::fs::Permissions::from_mode(mode));
         }
-        let temp = builder
-            .tempfile_in(dir)
-            .map_err(|e| Error::Io { path: dir.into(), source: e })?;
+        let temp = builder.tempfile_in(dir).map_err(|e| Error::Io { path: dir.into(), source: e })?;
         Ok(StagedFile { target: target.into(), temp: BufWriter::new(temp) })
     }
 

@@ -26,7 +26,8 @@ fn ids(graph: &RelationGraph) -> BTreeSet<String> {
 /// The ids of the `<node>` elements of a GraphML or GEXF text, and its number of edges.
 fn xml_graph(text: &str) -> (BTreeSet<String>, usize) {
     let doc = roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("not XML: {e}"));
-    let nodes = doc.descendants().filter(|n| n.has_tag_name("node")).map(|n| n.attribute("id").unwrap().to_string()).collect();
+    let nodes =
+        doc.descendants().filter(|n| n.has_tag_name("node")).map(|n| n.attribute("id").unwrap().to_string()).collect();
     let edges = doc.descendants().filter(|n| n.has_tag_name("edge")).count();
     (nodes, edges)
 }
@@ -91,7 +92,15 @@ fn cypher_strings(statement: &str) -> Vec<String> {
             '(' | '[' | '{' => depth.push(c),
             ')' | ']' | '}' => {
                 let open = depth.pop().unwrap_or_else(|| panic!("unbalanced {c} in {statement}"));
-                assert_eq!((open, c).0, match c { ')' => '(', ']' => '[', _ => '{' }, "mismatched bracket in {statement}");
+                assert_eq!(
+                    (open, c).0,
+                    match c {
+                        ')' => '(',
+                        ']' => '[',
+                        _ => '{',
+                    },
+                    "mismatched bracket in {statement}"
+                );
             }
             ';' => assert_eq!(i, statement.len() - 1, "';' inside {statement}"),
             _ => {}
@@ -123,7 +132,8 @@ fn graphml_declares_typed_keys_and_keeps_every_node_and_edge() {
     assert_eq!(nodes, ids(&graph), "hostile ids survive escaping");
     assert_eq!(edges, graph.edge_count());
     let doc = roxmltree::Document::parse(&text).unwrap();
-    let keys: BTreeSet<&str> = doc.descendants().filter(|n| n.has_tag_name("key")).map(|n| n.attribute("id").unwrap()).collect();
+    let keys: BTreeSet<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("key")).map(|n| n.attribute("id").unwrap()).collect();
     for data in doc.descendants().filter(|n| n.has_tag_name("data")) {
         assert!(keys.contains(data.attribute("key").unwrap()), "data for an undeclared key");
     }
@@ -156,7 +166,10 @@ fn gexf_has_kinds_and_dated_edges_for_the_timeline() {
         let expected = if kind == "holds_post" { "2024-01-01" } else { "2024-01-02" };
         assert_eq!((e.attribute("start"), e.attribute("end")), (Some(expected), Some(expected)), "{kind} edge dates");
     }
-    let meeting = doc.descendants().find(|n| n.has_tag_name("node") && n.attribute("id").unwrap().starts_with("meeting:")).unwrap();
+    let meeting = doc
+        .descendants()
+        .find(|n| n.has_tag_name("node") && n.attribute("id").unwrap().starts_with("meeting:"))
+        .unwrap();
     assert_eq!(meeting.attribute("start"), Some("2024-01-02"));
 }
 
@@ -170,7 +183,9 @@ fn cytoscape_elements_hold_every_node_and_edge() {
     assert_eq!(got, ids(&graph));
     assert_eq!(edges.len(), graph.edge_count());
     for e in edges {
-        assert!(got.contains(e["data"]["source"].as_str().unwrap()) && got.contains(e["data"]["target"].as_str().unwrap()));
+        assert!(
+            got.contains(e["data"]["source"].as_str().unwrap()) && got.contains(e["data"]["target"].as_str().unwrap())
+        );
         assert_eq!(e["classes"], e["data"]["kind"]);
     }
     let edge_ids: BTreeSet<&str> = edges.iter().map(|e| e["data"]["id"].as_str().unwrap()).collect();
@@ -261,15 +276,18 @@ fn every_format_honours_around() {
     let (_dir, g) = fixture_graph();
     let gs = g.to_str().unwrap();
     let around = ["--around", "林晓岚", "--depth", "1"];
-    let part: serde_json::Value = serde_json::from_str(&ok(&[&["export", gs, "--format", "json"][..], &around].concat())).unwrap();
-    let want: BTreeSet<String> = part["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_string()).collect();
+    let part: serde_json::Value =
+        serde_json::from_str(&ok(&[&["export", gs, "--format", "json"][..], &around].concat())).unwrap();
+    let want: BTreeSet<String> =
+        part["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_string()).collect();
     let want_edges = part["edges"].as_array().unwrap().len();
     assert!(want.len() > 3 && want.len() < 20, "a neighbourhood, not the graph: {want:?}");
     for format in ["graphml", "gexf"] {
         let (nodes, edges) = xml_graph(&ok(&[&["export", gs, "--format", format][..], &around].concat()));
         assert_eq!((nodes, edges), (want.clone(), want_edges), "{format}");
     }
-    let cy: serde_json::Value = serde_json::from_str(&ok(&[&["export", gs, "--format", "cytoscape"][..], &around].concat())).unwrap();
+    let cy: serde_json::Value =
+        serde_json::from_str(&ok(&[&["export", gs, "--format", "cytoscape"][..], &around].concat())).unwrap();
     assert_eq!(cy["elements"]["nodes"].as_array().unwrap().len(), want.len());
     let script = ok(&[&["export", gs, "--format", "neo4j"][..], &around].concat());
     assert_eq!(script.lines().filter(|l| l.starts_with("MERGE")).count(), want.len());
@@ -282,7 +300,8 @@ fn every_format_honours_around() {
     assert_eq!(chart.lines().filter(|l| l.contains(":::")).count(), want.len());
     let page = ok(&[&["export", gs, "--format", "html"][..], &around].concat());
     let data = page_data(&page);
-    let got: BTreeSet<String> = data["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_string()).collect();
+    let got: BTreeSet<String> =
+        data["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(got, want, "html");
 }
 
@@ -294,13 +313,21 @@ fn the_viewer_escapes_every_name_and_allows_only_its_own_script() {
         html::write_with(&graph, engine, &mut out).unwrap();
         let page = String::from_utf8(out).unwrap();
         assert_eq!(page.matches("<script").count(), 2, "the data and the viewer's script, nothing else");
-        assert!(!page.contains("<img") && !page.contains("<script>alert") && !page.contains("<!--"), "raw markup from a name");
+        assert!(
+            !page.contains("<img") && !page.contains("<script>alert") && !page.contains("<!--"),
+            "raw markup from a name"
+        );
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the name is shown as text");
         let csp = page.lines().find(|l| l.contains("Content-Security-Policy")).expect("a CSP");
         assert!(csp.contains("default-src &apos;none&apos;") && csp.contains("script-src &apos;sha256-"), "{csp}");
-        assert!(!page.contains("http://") || page.matches("http://").count() == page.matches("http://www.w3.org/2000/svg").count(), "no external address");
+        assert!(
+            !page.contains("http://")
+                || page.matches("http://").count() == page.matches("http://www.w3.org/2000/svg").count(),
+            "no external address"
+        );
         let data = page_data(&page);
-        let labels: BTreeSet<&str> = data["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap()).collect();
+        let labels: BTreeSet<&str> =
+            data["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap()).collect();
         for name in HOSTILE {
             assert!(labels.contains(name), "{name:?} lost in the page data");
         }

@@ -52,8 +52,13 @@ fn check_golden(name: &str, actual: &str) {
         std::fs::write(&path, actual).unwrap();
         return;
     }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} missing; run with GUANXI_BLESS=1", path.display()));
-    assert!(expected == actual, "{name} differs from {} (GUANXI_BLESS=1 rewrites it)\n--- actual ---\n{actual}", path.display());
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} missing; run with GUANXI_BLESS=1", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from {} (GUANXI_BLESS=1 rewrites it)\n--- actual ---\n{actual}",
+        path.display()
+    );
 }
 
 #[test]
@@ -93,7 +98,8 @@ fn json_is_node_link() {
     assert_eq!(v["version"], 1);
     assert_eq!(v["directed"], true);
     assert_eq!(v["multigraph"], true);
-    let kinds: std::collections::BTreeSet<&str> = v["nodes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    let kinds: std::collections::BTreeSet<&str> =
+        v["nodes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["meeting", "organization", "person"]);
     for e in v["edges"].as_array().unwrap() {
         for field in ["source", "target", "key", "kind", "sources"] {
@@ -105,12 +111,16 @@ fn json_is_node_link() {
 #[test]
 fn update_adds_reports_to_a_graph() {
     let (_all, full) = fixture_graph();
-    let (_dir, g) = build(&["tests/fixtures/reports/01-nanjing-forum.txt", "tests/fixtures/reports/02-nanjing-seminar.txt"]);
+    let (_dir, g) =
+        build(&["tests/fixtures/reports/01-nanjing-forum.txt", "tests/fixtures/reports/02-nanjing-seminar.txt"]);
     let gs = g.to_str().unwrap();
     let out = guanxi(&["build", FIXTURES, "--update", gs, "--out", gs, "--no-svg"]);
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 report(s) already in the graph"));
-    assert_eq!(std::fs::read_to_string(g.join("graph.json")).unwrap(), std::fs::read_to_string(full.join("graph.json")).unwrap());
+    assert_eq!(
+        std::fs::read_to_string(g.join("graph.json")).unwrap(),
+        std::fs::read_to_string(full.join("graph.json")).unwrap()
+    );
 }
 
 #[test]
@@ -173,7 +183,10 @@ fn namesakes_in_different_regions_stay_apart() {
     let out = guanxi(&["query", g.to_str().unwrap(), "posts", "林书远"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("matches 2 persons") && err.contains("[person:林书远]") && err.contains("[person:林书远#2]"), "{err}");
+    assert!(
+        err.contains("matches 2 persons") && err.contains("[person:林书远]") && err.contains("[person:林书远#2]"),
+        "{err}"
+    );
     let out = ok(&["query", g.to_str().unwrap(), "posts", "林书远#2"]);
     assert!(out.contains("市长") && out.contains("苏州市人民政府") && !out.contains("南京"), "{out}");
 }
@@ -183,7 +196,12 @@ fn names_match_by_alias_and_unique_part() {
     let (_dir, g) = fixture_graph();
     let gs = g.to_str().unwrap();
     let by_alias = ok(&["query", gs, "members", "市科技局"]);
-    assert!(by_alias.starts_with("南京市科学技术局\n") && by_alias.contains("苗文澜") && by_alias.contains("党组书记、局长"), "{by_alias}");
+    assert!(
+        by_alias.starts_with("南京市科学技术局\n")
+            && by_alias.contains("苗文澜")
+            && by_alias.contains("党组书记、局长"),
+        "{by_alias}"
+    );
     let by_part = ok(&["query", gs, "attendees", "推进会"]);
     assert!(by_part.starts_with("数字经济推进会 (2024-05-20)"), "{by_part}");
 }
@@ -226,7 +244,8 @@ fn query_show_says_why_nodes_merged() {
     assert!(out.starts_with("林书远 [person:林书远]\nregions: 南京市\n"), "{out}");
     assert!(out.contains("namesakes kept apart: person:林书远#2"), "{out}");
     assert!(out.contains("01-nanjing-forum.txt") && out.contains("02-nanjing-seminar.txt"), "{out}");
-    let v: serde_json::Value = serde_json::from_str(&ok(&["query", g.to_str().unwrap(), "show", "市科技局", "--json"])).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&ok(&["query", g.to_str().unwrap(), "show", "市科技局", "--json"])).unwrap();
     assert_eq!(v["node"]["id"], "organization:南京市科学技术局");
     assert!(v["aliases"].as_array().unwrap().contains(&serde_json::json!("市科技局")));
 }
@@ -244,7 +263,18 @@ fn query_stats() {
 fn export_around_one_person() {
     let (dir, g) = fixture_graph();
     let file = dir.path().join("miao.dot");
-    ok(&["export", g.to_str().unwrap(), "--format", "dot", "--around", "苗文澜", "--depth", "1", "-o", file.to_str().unwrap()]);
+    ok(&[
+        "export",
+        g.to_str().unwrap(),
+        "--format",
+        "dot",
+        "--around",
+        "苗文澜",
+        "--depth",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
     let text = std::fs::read_to_string(&file).unwrap();
     let parsed = graphviz_rust::parse(&text).unwrap();
     let nodes = dot_nodes(&parsed);
@@ -318,10 +348,30 @@ fn hostile_graph() -> RelationGraph {
             title: Some(name.to_string()),
             published: Some("2024-01-01".into()),
             persons: vec![Person { name: name.to_string(), mentions: vec![Span::new(i, i + 2)] }],
-            organizations: vec![Organization { name: org.clone(), aliases: vec![format!("{name}]")], kind: Some(name.to_string()), parent: None }],
-            roles: vec![Role { person: name.to_string(), title: format!("{name}主任"), organization: Some(org.clone()), evidence: None }],
-            meetings: vec![Meeting { name: format!("{name}会议"), date: Some(name.to_string()), organizers: vec![org], evidence: None }],
-            attendance: vec![Attendance { person: name.to_string(), meeting: 0, role: AttendanceRole::Presided, evidence: None }],
+            organizations: vec![Organization {
+                name: org.clone(),
+                aliases: vec![format!("{name}]")],
+                kind: Some(name.to_string()),
+                parent: None,
+            }],
+            roles: vec![Role {
+                person: name.to_string(),
+                title: format!("{name}主任"),
+                organization: Some(org.clone()),
+                evidence: None,
+            }],
+            meetings: vec![Meeting {
+                name: format!("{name}会议"),
+                date: Some(name.to_string()),
+                organizers: vec![org],
+                evidence: None,
+            }],
+            attendance: vec![Attendance {
+                person: name.to_string(),
+                meeting: 0,
+                role: AttendanceRole::Presided,
+                evidence: None,
+            }],
         };
         graph.add_extraction(&record);
     }
@@ -342,7 +392,22 @@ fn hostile_names_cannot_break_dot() {
     // No attribute came from a name: every attribute key is one the writer uses.
     use graphviz_rust::dot_structures::{Graph, Id, Stmt};
     let Graph::DiGraph { stmts, .. } = &parsed else { panic!("not a digraph") };
-    let known = ["label", "shape", "style", "fillcolor", "color", "tooltip", "fontcolor", "penwidth", "charset", "rankdir", "fontname", "overlap", "nodesep", "fontsize"];
+    let known = [
+        "label",
+        "shape",
+        "style",
+        "fillcolor",
+        "color",
+        "tooltip",
+        "fontcolor",
+        "penwidth",
+        "charset",
+        "rankdir",
+        "fontname",
+        "overlap",
+        "nodesep",
+        "fontsize",
+    ];
     let mut edges = 0;
     for s in stmts {
         let attrs = match s {
@@ -371,7 +436,13 @@ fn hostile_names_round_trip_through_json() {
     let mut first = Vec::new();
     graph.write_json(&mut first).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&first).expect("valid JSON");
-    let labels: Vec<&str> = v["nodes"].as_array().unwrap().iter().filter(|n| n["kind"] == "person").map(|n| n["label"].as_str().unwrap()).collect();
+    let labels: Vec<&str> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "person")
+        .map(|n| n["label"].as_str().unwrap())
+        .collect();
     let mut expected: Vec<&str> = HOSTILE.to_vec();
     expected.sort_by_key(|n| format!("person:{n}"));
     assert_eq!(labels, expected);
@@ -414,22 +485,53 @@ fn a_graph_from_elsewhere_is_refused_with_a_reason() {
 }
 
 /// A record from a compact description, for merge tests.
-fn record(source: &str, orgs: &[(&str, &[&str])], roles: &[(&str, &str, &str)], meeting: Option<(&str, Option<&str>, &[&str])>) -> Extraction {
+fn record(
+    source: &str,
+    orgs: &[(&str, &[&str])],
+    roles: &[(&str, &str, &str)],
+    meeting: Option<(&str, Option<&str>, &[&str])>,
+) -> Extraction {
     let mut r = Extraction { source: source.into(), published: Some("2024-06-01".into()), ..Extraction::default() };
     r.organizations = orgs
         .iter()
-        .map(|(name, aliases)| Organization { name: name.to_string(), aliases: aliases.iter().map(|a| a.to_string()).collect(), kind: None, parent: None })
+        .map(|(name, aliases)| Organization {
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: None,
+            parent: None,
+        })
         .collect();
-    r.roles = roles.iter().map(|(p, t, o)| Role { person: p.to_string(), title: t.to_string(), organization: Some(o.to_string()), evidence: None }).collect();
+    r.roles = roles
+        .iter()
+        .map(|(p, t, o)| Role {
+            person: p.to_string(),
+            title: t.to_string(),
+            organization: Some(o.to_string()),
+            evidence: None,
+        })
+        .collect();
     if let Some((name, date, people)) = meeting {
-        r.meetings.push(Meeting { name: name.into(), date: date.map(str::to_string), organizers: Vec::new(), evidence: None });
-        r.attendance = people.iter().map(|p| Attendance { person: p.to_string(), meeting: 0, role: AttendanceRole::Attended, evidence: None }).collect();
+        r.meetings.push(Meeting {
+            name: name.into(),
+            date: date.map(str::to_string),
+            organizers: Vec::new(),
+            evidence: None,
+        });
+        r.attendance = people
+            .iter()
+            .map(|p| Attendance { person: p.to_string(), meeting: 0, role: AttendanceRole::Attended, evidence: None })
+            .collect();
     }
     r
 }
 
 fn ids(graph: &RelationGraph, kind: NodeKind) -> Vec<String> {
-    graph.nodes_sorted().into_iter().filter(|&ix| graph.node(ix).kind == kind).map(|ix| graph.node(ix).id.clone()).collect()
+    graph
+        .nodes_sorted()
+        .into_iter()
+        .filter(|&ix| graph.node(ix).kind == kind)
+        .map(|ix| graph.node(ix).id.clone())
+        .collect()
 }
 
 #[test]
@@ -438,7 +540,12 @@ fn bodies_merge_on_canonical_name_and_global_aliases() {
     // An early report knows only the short form; a later one gives the full name with it as
     // an alias: the two become one node under the full name, edges moved over.
     g.add_extraction(&record("a.txt", &[("甲乙管委会", &[])], &[("周一", "主任", "甲乙管委会")], None));
-    g.add_extraction(&record("b.txt", &[("甲乙科技园区管理委员会", &["甲乙管委会", "管委会"])], &[("周一", "主任", "甲乙管委会")], None));
+    g.add_extraction(&record(
+        "b.txt",
+        &[("甲乙科技园区管理委员会", &["甲乙管委会", "管委会"])],
+        &[("周一", "主任", "甲乙管委会")],
+        None,
+    ));
     assert_eq!(ids(&g, NodeKind::Organization), ["organization:甲乙科技园区管理委员会"]);
     let p = g.find_id("person:周一").unwrap();
     let posts = guanxi::query::posts(&g, p);
@@ -461,12 +568,18 @@ fn meetings_merge_on_name_and_date() {
     g.add_extraction(&record("b.txt", &[], &[], Some(("工作会议", Some("2024-01-02"), &["吴二"]))));
     g.add_extraction(&record("c.txt", &[], &[], Some(("工作会议", Some("2024-05-06"), &["周一"]))));
     g.add_extraction(&record("d.txt", &[], &[], Some(("工作会议", None, &["周一"]))));
-    assert_eq!(ids(&g, NodeKind::Meeting), ["meeting:工作会议", "meeting:工作会议@2024-01-02", "meeting:工作会议@2024-05-06"]);
+    assert_eq!(
+        ids(&g, NodeKind::Meeting),
+        ["meeting:工作会议", "meeting:工作会议@2024-01-02", "meeting:工作会议@2024-05-06"]
+    );
     let m = guanxi::query::resolve(&g, "工作会议@2024-01-02", Some(NodeKind::Meeting)).unwrap();
     let names: Vec<String> = guanxi::query::attendees(&g, m).into_iter().map(|a| a.person.label).collect();
     assert_eq!(names, ["吴二", "周一"]);
     let err = guanxi::query::resolve(&g, "工作", Some(NodeKind::Meeting)).unwrap_err().to_string();
-    assert!(err.contains("matches 3 meetings") && err.contains("工作会议 (2024-05-06) [meeting:工作会议@2024-05-06]"), "{err}");
+    assert!(
+        err.contains("matches 3 meetings") && err.contains("工作会议 (2024-05-06) [meeting:工作会议@2024-05-06]"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -96,13 +96,19 @@ fn body_data(dom: &str, name: &str) -> Option<String> {
 
 /// A fragment value, percent-encoded.
 fn encode(text: &str) -> String {
-    text.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 /// The person with the most relations (the first by id among equals).
 fn busiest_person(graph: &RelationGraph) -> String {
     let degree = |ix| graph.edges_of(ix, Direction::Outgoing).len() + graph.edges_of(ix, Direction::Incoming).len();
-    let best = graph.nodes_sorted().into_iter().filter(|&ix| graph.node(ix).kind == NodeKind::Person).max_by_key(|&ix| (degree(ix), std::cmp::Reverse(graph.node(ix).id.clone())));
+    let best = graph
+        .nodes_sorted()
+        .into_iter()
+        .filter(|&ix| graph.node(ix).kind == NodeKind::Person)
+        .max_by_key(|&ix| (degree(ix), std::cmp::Reverse(graph.node(ix).id.clone())));
     graph.node(best.expect("a person")).label.clone()
 }
 
@@ -114,7 +120,12 @@ fn the_viewer_draws_every_node_and_its_search_finds_a_person() {
     let page = g.join("graph.html");
     let name = busiest_person(&graph);
     let dom = run(&browser, &page, &format!("search={}", encode(&name)), &["--dump-dom".into()]);
-    assert_eq!(body_data(&dom, "ready").as_deref(), Some("1"), "the script ran to its end:\n{}", &dom[..dom.len().min(2000)]);
+    assert_eq!(
+        body_data(&dom, "ready").as_deref(),
+        Some("1"),
+        "the script ran to its end:\n{}",
+        &dom[..dom.len().min(2000)]
+    );
     let n = graph.node_count().to_string();
     assert_eq!(body_data(&dom, "nodes"), Some(n.clone()));
     assert_eq!(body_data(&dom, "rendered"), Some(n), "every node is drawn with a size");
@@ -124,11 +135,19 @@ fn the_viewer_draws_every_node_and_its_search_finds_a_person() {
     let results = &dom[dom.find("<ol id=\"results\"").unwrap()..];
     assert!(results[..results.find("</ol>").unwrap()].contains(&name), "{name} listed in the results");
     let panel = &dom[dom.find("<aside id=\"panel\"").unwrap()..];
-    assert!(panel.contains("Relations and evidence") && panel.contains("<blockquote>") && panel.contains("<mark>"), "evidence shown");
+    assert!(
+        panel.contains("Relations and evidence") && panel.contains("<blockquote>") && panel.contains("<mark>"),
+        "evidence shown"
+    );
 
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("viewer.png");
     let _ = std::fs::remove_file(&shot);
-    run(&browser, &page, &format!("search={}", encode(&name)), &[format!("--screenshot={}", shot.display()), "--window-size=1500,950".into(), "--hide-scrollbars".into()]);
+    run(
+        &browser,
+        &page,
+        &format!("search={}", encode(&name)),
+        &[format!("--screenshot={}", shot.display()), "--window-size=1500,950".into(), "--hide-scrollbars".into()],
+    );
     let png = std::fs::read(&shot).expect("screenshot written");
     assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "a real screenshot ({} bytes)", png.len());
     eprintln!("viewer screenshot: {}", shot.display());
@@ -143,7 +162,8 @@ fn a_script_as_a_name_does_not_run() {
     let mut out = Vec::new();
     html::write(&graph, &mut out).unwrap();
     std::fs::write(&page, out).unwrap();
-    for fragment in [format!("search={}", encode("<")), format!("node={}", encode("person:<script>alert(1)</script>"))] {
+    for fragment in [format!("search={}", encode("<")), format!("node={}", encode("person:<script>alert(1)</script>"))]
+    {
         let dom = run(&browser, &page, &fragment, &["--dump-dom".into()]);
         assert_eq!(body_data(&dom, "ready").as_deref(), Some("1"), "the viewer's own script runs");
         assert_eq!(body_data(&dom, "pwned"), None, "a script from a name ran");
@@ -195,7 +215,8 @@ fn filters_zoom_and_clicks_work() {
     let page = std::fs::read_to_string(g.join("graph.html")).unwrap();
     let csp_start = page.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
     let csp_end = csp_start + page[csp_start..].find('>').unwrap() + 1;
-    let driven = format!("{}{}", &page[..csp_start], &page[csp_end..]).replace("</body>", &format!("{DRIVER}\n</body>"));
+    let driven =
+        format!("{}{}", &page[..csp_start], &page[csp_end..]).replace("</body>", &format!("{DRIVER}\n</body>"));
     let copy = g.join("driven.html");
     std::fs::write(&copy, driven).unwrap();
     let dom = run(&browser, &copy, "", &["--dump-dom".into()]);
@@ -205,7 +226,10 @@ fn filters_zoom_and_clicks_work() {
     let n = graph.node_count() as u64;
     let meetings = graph.count(NodeKind::Meeting) as u64;
     assert_eq!(r["all"], n);
-    assert!(r["oneMeeting"].as_u64().unwrap() < n && r["oneMeeting"].as_u64().unwrap() > 1, "one meeting and its people: {r}");
+    assert!(
+        r["oneMeeting"].as_u64().unwrap() < n && r["oneMeeting"].as_u64().unwrap() > 1,
+        "one meeting and its people: {r}"
+    );
     assert_eq!(r["noMeetings"], n - meetings, "meetings hidden: {r}");
     assert!(r["from2025"].as_u64().unwrap() < n, "dates filter: {r}");
     assert_eq!(r["afterReset"], n);

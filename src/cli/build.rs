@@ -7,12 +7,12 @@ use anyhow::Context;
 use clap::Args;
 
 use super::extract::{expand_paths, load_lexicon};
-use guanxi::input::{extract_prepared, read_prepared};
 use super::query::load_graph;
 use super::Outcome;
 use guanxi::export::{dot, html};
 use guanxi::graph::evidence::{evidence_sentences, Sentence};
 use guanxi::graph::{NodeKind, RelationGraph};
+use guanxi::input::{extract_prepared, read_prepared};
 use guanxi::io_util::StagedFile;
 use guanxi::{Extraction, Extractor};
 
@@ -22,7 +22,9 @@ const BATCH: usize = 256;
 
 /// Arguments of `guanxi build`.
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:\n  guanxi build reports/ --out graph/\n  guanxi build new/*.txt --update graph/graph.json --out graph/")]
+#[command(
+    after_help = "Examples:\n  guanxi build reports/ --out graph/\n  guanxi build new/*.txt --update graph/graph.json --out graph/"
+)]
 pub struct BuildArgs {
     /// Report files or directories (read recursively).
     #[arg(required = true, value_name = "PATH")]
@@ -116,7 +118,9 @@ fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<g
         let workers: Vec<_> = (0..jobs)
             .map(|w| {
                 let one = &one;
-                scope.spawn(move || batch.iter().enumerate().skip(w).step_by(jobs).map(|(i, p)| (i, one(p))).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    batch.iter().enumerate().skip(w).step_by(jobs).map(|(i, p)| (i, one(p))).collect::<Vec<_>>()
+                })
             })
             .collect();
         for worker in workers {
@@ -145,10 +149,13 @@ fn write_outputs(graph: &RelationGraph, dir: &Path, svg: bool, viewer: bool) -> 
         match html::check(graph) {
             Ok(()) => {
                 let mut file = StagedFile::create(&dir.join("graph.html"))?;
-                html::write(graph, file.writer()).with_context(|| format!("cannot write {}", file.target().display()))?;
+                html::write(graph, file.writer())
+                    .with_context(|| format!("cannot write {}", file.target().display()))?;
                 staged.push(file);
             }
-            Err(e) => eprintln!("guanxi: graph.html not written: {e}; export a part with `guanxi export --format html --around NAME`"),
+            Err(e) => eprintln!(
+                "guanxi: graph.html not written: {e}; export a part with `guanxi export --format html --around NAME`"
+            ),
         }
     }
     if svg {

@@ -13,7 +13,9 @@ use guanxi::query;
 
 /// Arguments of `guanxi export`.
 #[derive(Debug, Args)]
-#[command(after_help = "Formats: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html.\n\nExamples:\n  guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张继红 --depth 1 | dot -Tsvg > zhang.svg\n  guanxi export g/graph.json --format json --around 基础研究领先行动座谈会\n  guanxi export g/ --format html -o graph.html\n  guanxi export g/ --format gexf -o graph.gexf\n  guanxi export g/ --format neo4j -o neo4j/        # nodes.csv, relationships.csv, import.cypher\n  guanxi export g/ --format mermaid --around 张继红 --depth 1")]
+#[command(
+    after_help = "Formats: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html.\n\nExamples:\n  guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张继红 --depth 1 | dot -Tsvg > zhang.svg\n  guanxi export g/graph.json --format json --around 基础研究领先行动座谈会\n  guanxi export g/ --format html -o graph.html\n  guanxi export g/ --format gexf -o graph.gexf\n  guanxi export g/ --format neo4j -o neo4j/        # nodes.csv, relationships.csv, import.cypher\n  guanxi export g/ --format mermaid --around 张继红 --depth 1"
+)]
 pub struct ExportArgs {
     /// The graph: a graph.json, or the folder `build` wrote it to.
     #[arg(value_name = "GRAPH")]

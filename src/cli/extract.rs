@@ -91,7 +91,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let pretty = args.pretty;
     let render = |record: guanxi::Extraction| -> Vec<u8> {
         let mut buf = Vec::with_capacity(4096);
-        let written = if pretty { serde_json::to_writer_pretty(&mut buf, &record) } else { serde_json::to_writer(&mut buf, &record) };
+        let written = if pretty {
+            serde_json::to_writer_pretty(&mut buf, &record)
+        } else {
+            serde_json::to_writer(&mut buf, &record)
+        };
         written.expect("records serialise to JSON");
         buf.push(b'\n');
         buf

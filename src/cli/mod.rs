@@ -3,9 +3,9 @@
 pub mod build;
 pub mod export;
 pub mod extract;
+pub mod progress;
 pub mod query;
 mod table;
-pub mod progress;
 
 use clap::{Parser, Subcommand};
 

@@ -82,7 +82,11 @@ pub fn load_graph(path: &Path) -> anyhow::Result<RelationGraph> {
 /// How roles read in a table: the most telling ones (presided, spoke), else attended.
 fn roles_text(roles: &[EdgeKind]) -> String {
     let strong: Vec<&str> = roles.iter().filter(|r| **r != EdgeKind::Attended).map(|r| r.as_str()).collect();
-    if strong.is_empty() { "attended".to_string() } else { strong.join(", ") }
+    if strong.is_empty() {
+        "attended".to_string()
+    } else {
+        strong.join(", ")
+    }
 }
 
 /// An answer, ready for either output.
@@ -136,7 +140,10 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
         Question::Attendees { meeting } => {
             let m = find(meeting, Some(NodeKind::Meeting))?;
             let found = query::attendees(graph, m);
-            let rows = found.iter().map(|a| vec![a.person.label.clone(), roles_text(&a.roles), a.documents.len().to_string()]).collect();
+            let rows = found
+                .iter()
+                .map(|a| vec![a.person.label.clone(), roles_text(&a.roles), a.documents.len().to_string()])
+                .collect();
             Answer::new(json!({"meeting": node(m), "attendees": found}), vec!["PERSON", "ROLE", "REPORTS"], rows)
                 .heading(graph.node(m).display_name())
         }
@@ -145,7 +152,13 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
             let found = query::meetings(graph, p);
             let rows = found
                 .iter()
-                .map(|m| vec![m.meeting.date.clone().unwrap_or_else(|| "-".into()), m.meeting.label.clone(), roles_text(&m.roles)])
+                .map(|m| {
+                    vec![
+                        m.meeting.date.clone().unwrap_or_else(|| "-".into()),
+                        m.meeting.label.clone(),
+                        roles_text(&m.roles),
+                    ]
+                })
                 .collect();
             Answer::new(json!({"person": node(p), "meetings": found}), vec!["DATE", "MEETING", "ROLE"], rows)
         }
@@ -160,12 +173,19 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
                     vec![r.title.clone(), org, dates, r.documents.len().to_string()]
                 })
                 .collect();
-            Answer::new(json!({"person": node(p), "posts": found}), vec!["TITLE", "ORGANIZATION", "REPORTED", "REPORTS"], rows)
+            Answer::new(
+                json!({"person": node(p), "posts": found}),
+                vec!["TITLE", "ORGANIZATION", "REPORTED", "REPORTS"],
+                rows,
+            )
         }
         Question::Members { organization } => {
             let o = find(organization, Some(NodeKind::Organization))?;
             let found = query::members(graph, o);
-            let rows = found.iter().map(|m| vec![m.person.label.clone(), m.titles.join("、"), m.documents.len().to_string()]).collect();
+            let rows = found
+                .iter()
+                .map(|m| vec![m.person.label.clone(), m.titles.join("、"), m.documents.len().to_string()])
+                .collect();
             Answer::new(json!({"organization": node(o), "members": found}), vec!["PERSON", "TITLES", "REPORTS"], rows)
                 .heading(graph.node(o).label.clone())
         }
@@ -190,7 +210,11 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
                 Some(_) => Answer::new(json, vec!["FROM", "EDGE", "TO"], rows),
                 None => Answer {
                     json,
-                    heading: Some(format!("no connection between {} and {}", graph.node(a).display_name(), graph.node(b).display_name())),
+                    heading: Some(format!(
+                        "no connection between {} and {}",
+                        graph.node(a).display_name(),
+                        graph.node(b).display_name()
+                    )),
                     headers: Vec::new(),
                     rows,
                     found: false,
@@ -209,7 +233,8 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
             fact("category", &d.category.iter().cloned().collect::<Vec<_>>());
             fact("parent", &d.parent.iter().cloned().collect::<Vec<_>>());
             fact("regions", &d.regions);
-            let posts: Vec<String> = d.posts.iter().map(|p| format!("{}{}", p.organization.as_deref().unwrap_or(""), p.title)).collect();
+            let posts: Vec<String> =
+                d.posts.iter().map(|p| format!("{}{}", p.organization.as_deref().unwrap_or(""), p.title)).collect();
             fact("posts", &posts);
             fact("namesakes kept apart", &d.namesakes);
             let rows = d

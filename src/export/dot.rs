@@ -9,13 +9,16 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use graphviz_rust::dot_structures::{Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Vertex};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt, Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 use crate::graph::{EdgeKind, NodeKind, RelationGraph};
 
 /// Font families, first choice first (Pango and SVG viewers take the first one installed).
-pub const FONT: &str = "Noto Sans CJK SC,Noto Sans SC,Source Han Sans SC,WenQuanYi Micro Hei,Microsoft YaHei,PingFang SC,sans-serif";
+pub const FONT: &str =
+    "Noto Sans CJK SC,Noto Sans SC,Source Han Sans SC,WenQuanYi Micro Hei,Microsoft YaHei,PingFang SC,sans-serif";
 
 /// Escapes text for a DOT quoted string: `"` and `\` are escaped, a line break becomes the
 /// label line break `\n`, other control characters become spaces.
@@ -72,7 +75,11 @@ pub fn to_dot(graph: &RelationGraph) -> Graph {
             attr("nodesep", "0.3"),
         ])),
         Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontname", FONT), attr("fontsize", "12")])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", FONT), attr("fontsize", "10"), attr("color", "#6b7280")])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", FONT),
+            attr("fontsize", "10"),
+            attr("color", "#6b7280"),
+        ])),
     ];
     for ix in graph.nodes_sorted() {
         let n = graph.node(ix);
@@ -96,7 +103,10 @@ pub fn to_dot(graph: &RelationGraph) -> Graph {
             EdgeKind::Attended | EdgeKind::Presided | EdgeKind::Spoke => 1,
             EdgeKind::Organized => 2,
         };
-        drawn.entry((graph.node(a).id.clone(), graph.node(b).id.clone(), family)).or_default().push((w.kind, w.title.clone()));
+        drawn
+            .entry((graph.node(a).id.clone(), graph.node(b).id.clone(), family))
+            .or_default()
+            .push((w.kind, w.title.clone()));
     }
     for ((a, b, family), kinds) in drawn {
         let attributes = match family {
@@ -114,7 +124,12 @@ pub fn to_dot(graph: &RelationGraph) -> Graph {
                 if words.is_empty() {
                     vec![attr("style", "dashed")]
                 } else {
-                    vec![attr("label", &words.join("、")), attr("color", "#b45309"), attr("fontcolor", "#b45309"), attr("penwidth", "1.5")]
+                    vec![
+                        attr("label", &words.join("、")),
+                        attr("color", "#b45309"),
+                        attr("fontcolor", "#b45309"),
+                        attr("penwidth", "1.5"),
+                    ]
                 }
             }
             _ => vec![attr("label", "主办"), attr("style", "dotted"), attr("color", "#15803d")],

@@ -71,7 +71,9 @@ pub fn arrows(graph: &RelationGraph) -> Vec<Arrow> {
             let (source, target) = graph.endpoints(edges[0]);
             let kinds: Vec<EdgeKind> = edges.iter().map(|&e| graph.edge(e).kind).collect();
             let label = match family {
-                Family::Post => edges.iter().filter_map(|&e| graph.edge(e).title.as_deref()).collect::<Vec<_>>().join("、"),
+                Family::Post => {
+                    edges.iter().filter_map(|&e| graph.edge(e).title.as_deref()).collect::<Vec<_>>().join("、")
+                }
                 Family::Attendance => [(EdgeKind::Presided, "主持"), (EdgeKind::Spoke, "讲话")]
                     .iter()
                     .filter(|(k, _)| kinds.contains(k))

@@ -62,8 +62,16 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] =
-        [Format::Dot, Format::Json, Format::Graphml, Format::Gexf, Format::Cytoscape, Format::Neo4j, Format::Mermaid, Format::Html];
+    pub const ALL: [Format; 8] = [
+        Format::Dot,
+        Format::Json,
+        Format::Graphml,
+        Format::Gexf,
+        Format::Cytoscape,
+        Format::Neo4j,
+        Format::Mermaid,
+        Format::Html,
+    ];
 
     /// Its name on the command line.
     pub fn name(self) -> &'static str {

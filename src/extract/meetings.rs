@@ -8,8 +8,8 @@ use regex::Regex;
 use std::collections::BTreeMap;
 
 use super::hits::Hits;
-use super::orgs::{OrgResolver, OrgTable};
 use super::names::is_han;
+use super::orgs::{OrgResolver, OrgTable};
 use crate::lexicon::{Act, Lexicon, Surface};
 
 /// A meeting candidate.
@@ -151,7 +151,10 @@ impl<'a> MeetingFinder<'a> {
             }
             // 主持 inside 主持召开 is the same verb.
             if self.hits.within(h.start.saturating_sub(4), (h.end + 4).min(e)).any(|x| {
-                matches!(x.surface, Surface::Trigger(_)) && x.start <= h.start && x.end >= h.end && x.end - x.start > h.end - h.start
+                matches!(x.surface, Surface::Trigger(_))
+                    && x.start <= h.start
+                    && x.end >= h.end
+                    && x.end - x.start > h.end - h.start
             }) {
                 continue;
             }
@@ -222,7 +225,11 @@ impl<'a> MeetingFinder<'a> {
     /// (会见保加利亚国民议会副议长加内夫).
     /// A reception names a person met, or their post (会见保加利亚国民议会副议长加内夫): talks
     /// mentioned in passing (两国元首多次会晤) are not taken.
-    pub fn receptions(&self, (s, e): (usize, usize), persons: &std::collections::BTreeSet<String>) -> Vec<MeetingCandidate> {
+    pub fn receptions(
+        &self,
+        (s, e): (usize, usize),
+        persons: &std::collections::BTreeSet<String>,
+    ) -> Vec<MeetingCandidate> {
         let mut out = Vec::new();
         for h in self.hits.within(s, e) {
             if !matches!(h.surface, Surface::Trigger(t) if self.lex.triggers[t].act == Act::Met) {
@@ -230,7 +237,8 @@ impl<'a> MeetingFinder<'a> {
             }
             // Up to the punctuation, or the 时 of 在会见…时 (the reception framing other news).
             let mut k = h.end;
-            while k < e && k < h.end + 30 && (is_han(self.chars[k]) || self.chars[k] == '·') && self.chars[k] != '时' {
+            while k < e && k < h.end + 30 && (is_han(self.chars[k]) || self.chars[k] == '·') && self.chars[k] != '时'
+            {
                 k += 1;
             }
             let (a, b) = if k - h.end >= 2 {
@@ -305,9 +313,10 @@ impl Organizers<'_> {
                     continue;
                 }
                 // 召开 inside 组织召开 is the same verb.
-                let inside_longer = self.hits.within(h.start.saturating_sub(4), h.end).any(|x| {
-                    matches!(x.surface, Surface::Trigger(_)) && x.start < h.start && x.end >= h.end
-                });
+                let inside_longer = self
+                    .hits
+                    .within(h.start.saturating_sub(4), h.end)
+                    .any(|x| matches!(x.surface, Surface::Trigger(_)) && x.start < h.start && x.end >= h.end);
                 if inside_longer {
                     continue;
                 }

@@ -169,8 +169,15 @@ impl Extractor {
                     .unwrap_or_default();
                 let date =
                     find_date(&sentence, published.as_deref()).or_else(|| find_date(&first_body, published.as_deref()));
-                let organizers = Organizers { lex, hits: &hits, chars, resolver: &resolver, mentions: &org_mentions, renames: &renames }
-                    .of(m, &all_candidates, &mut orgs);
+                let organizers = Organizers {
+                    lex,
+                    hits: &hits,
+                    chars,
+                    resolver: &resolver,
+                    mentions: &org_mentions,
+                    renames: &renames,
+                }
+                .of(m, &all_candidates, &mut orgs);
                 Meeting { name: m.name.clone(), date, organizers, evidence: Some(Span::new(m.start, m.end)) }
             })
             .collect();
@@ -542,7 +549,8 @@ impl Extractor {
                     Some((len, r)) => {
                         // A place named among bodies, or with its officials (北京市、湖北省负责同志
                         // 作交流发言): the region's government.
-                        if let Some(region) = r.region.filter(|_| self.region_acts_as_body(chars, hits, i, i + len, e)) {
+                        if let Some(region) = r.region.filter(|_| self.region_acts_as_body(chars, hits, i, i + len, e))
+                        {
                             let gov = resolver.government_of(region);
                             let name = orgs.add(&gov);
                             mentions.push((i, i + len, name));
@@ -562,7 +570,9 @@ impl Extractor {
     fn region_acts_as_body(&self, chars: &[char], hits: &Hits, start: usize, end: usize, limit: usize) -> bool {
         let officials = |k: usize| {
             let after: String = chars[k..(k + 6).min(limit)].iter().collect();
-            ["负责同志", "主要负责同志", "有关负责同志", "负责人", "党委和政府", "党委政府"].iter().any(|w| after.starts_with(w))
+            ["负责同志", "主要负责同志", "有关负责同志", "负责人", "党委和政府", "党委政府"]
+                .iter()
+                .any(|w| after.starts_with(w))
         };
         if officials(end) {
             return true;
@@ -588,7 +598,8 @@ impl Extractor {
             k = b;
         }
         // A dictionary body that is a whole item (not a place: 福建、上海、北京 are places).
-        let body_item = |&(a, b): &(usize, usize)| hits.starting_at(a).any(|h| matches!(h.surface, Surface::Body(_)) && h.end == b);
+        let body_item =
+            |&(a, b): &(usize, usize)| hits.starting_at(a).any(|h| matches!(h.surface, Surface::Body(_)) && h.end == b);
         let list_end = items.iter().map(|x| x.1).max().unwrap_or(end).max(end);
         !items.is_empty() && (items.iter().any(body_item) || officials(list_end))
     }
@@ -649,7 +660,9 @@ fn listed_bodies(
                 continue;
             }
             let after: String = chars[i + 1..(i + 10).min(e)].iter().collect();
-            let Some(&(_, kind)) = BODY_GROUPS.iter().filter(|(w, _)| after.contains(w)).min_by_key(|(w, _)| after.find(w)) else {
+            let Some(&(_, kind)) =
+                BODY_GROUPS.iter().filter(|(w, _)| after.contains(w)).min_by_key(|(w, _)| after.find(w))
+            else {
                 continue;
             };
             // The items, walking back from 等 over 、.

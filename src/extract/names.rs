@@ -62,7 +62,14 @@ impl<'a> NameFinder<'a> {
     /// Whether a dictionary word (title, body, region, trigger) starts at `i`, so no name can.
     fn word_starts_at(&self, i: usize) -> bool {
         self.long_word_at(i, |s| {
-            matches!(s, Surface::Title(_) | Surface::Body(_) | Surface::Region(_) | Surface::Trigger(_) | Surface::DepartmentBare(_))
+            matches!(
+                s,
+                Surface::Title(_)
+                    | Surface::Body(_)
+                    | Surface::Region(_)
+                    | Surface::Trigger(_)
+                    | Surface::DepartmentBare(_)
+            )
         })
     }
 
@@ -73,7 +80,11 @@ impl<'a> NameFinder<'a> {
             self.long_word_at(k, |s| {
                 matches!(
                     s,
-                    Surface::Title(_) | Surface::Trigger(_) | Surface::MeetingWord(_) | Surface::Body(_) | Surface::DepartmentBare(_)
+                    Surface::Title(_)
+                        | Surface::Trigger(_)
+                        | Surface::MeetingWord(_)
+                        | Surface::Body(_)
+                        | Surface::DepartmentBare(_)
                 )
             })
         })

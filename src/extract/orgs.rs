@@ -439,7 +439,6 @@ impl OrgTable {
         renames
     }
 
-
     /// The organizations in order of first mention, aliases sorted.
     pub fn into_vec(mut self) -> Vec<Organization> {
         self.order

@@ -52,7 +52,6 @@ impl PersonTable {
         &self.names
     }
 
-
     /// Persons (in order of discovery) with the mentions given, and the roles.
     pub fn finish(mut self, mentions: &BTreeMap<String, Vec<Span>>) -> (Vec<Person>, Vec<Role>) {
         // A post given once with its body and once without is the same post.

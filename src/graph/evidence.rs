@@ -102,7 +102,12 @@ mod tests {
     fn record(spans: &[(usize, usize)]) -> Extraction {
         let mut r = Extraction { source: "a.txt".into(), ..Extraction::default() };
         for &(s, e) in spans {
-            r.roles.push(crate::Role { person: "张明".into(), title: "市长".into(), organization: None, evidence: Some(Span::new(s, e)) });
+            r.roles.push(crate::Role {
+                person: "张明".into(),
+                title: "市长".into(),
+                organization: None,
+                evidence: Some(Span::new(s, e)),
+            });
         }
         r
     }

@@ -169,7 +169,10 @@ impl RelationGraph {
             return Err(bad(format!("format is {:?}, expected {FORMAT:?}", file.header.format)));
         }
         if file.header.version > VERSION {
-            return Err(bad(format!("graph version {} is newer than this guanxi reads ({VERSION})", file.header.version)));
+            return Err(bad(format!(
+                "graph version {} is newer than this guanxi reads ({VERSION})",
+                file.header.version
+            )));
         }
         let mut g = RelationGraph::new();
         for d in file.header.graph.documents.into_owned() {
@@ -190,7 +193,8 @@ impl RelationGraph {
             g.insert_node(node);
         }
         for e in file.edges {
-            let end = |id: &str| g.find_id(id).ok_or_else(|| bad(format!("edge {:?} names an unknown node {id:?}", e.key)));
+            let end =
+                |id: &str| g.find_id(id).ok_or_else(|| bad(format!("edge {:?} names an unknown node {id:?}", e.key)));
             let (a, b) = (end(&e.source)?, end(&e.target)?);
             let sources = g.read_sources(e.sources);
             let title = e.title.map(Cow::into_owned);

@@ -84,7 +84,12 @@ impl RelationGraph {
         // Persons: everyone named in persons, roles or attendance.
         let mut mentions: HashMap<&str, Vec<Span>> = HashMap::new();
         let mut names: Vec<&str> = Vec::new();
-        let all_names = record.persons.iter().map(|p| p.name.as_str()).chain(record.roles.iter().map(|r| r.person.as_str())).chain(record.attendance.iter().map(|a| a.person.as_str()));
+        let all_names = record
+            .persons
+            .iter()
+            .map(|p| p.name.as_str())
+            .chain(record.roles.iter().map(|r| r.person.as_str()))
+            .chain(record.attendance.iter().map(|a| a.person.as_str()));
         for name in all_names {
             if !mentions.contains_key(name) {
                 mentions.insert(name, Vec::new());
@@ -175,8 +180,12 @@ impl RelationGraph {
             if is_relative(alias) {
                 continue;
             }
-            let short: Vec<NodeIndex> =
-                self.organizations_named(alias).iter().copied().filter(|&o| o != ix && self.graph[o].label == *alias).collect();
+            let short: Vec<NodeIndex> = self
+                .organizations_named(alias)
+                .iter()
+                .copied()
+                .filter(|&o| o != ix && self.graph[o].label == *alias)
+                .collect();
             for other in short {
                 self.absorb(ix, other);
             }

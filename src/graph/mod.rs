@@ -217,7 +217,14 @@ impl RelationGraph {
     }
 
     /// Adds an edge, or merges `source` into the one with the same ends, kind and title.
-    fn upsert_edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, title: Option<String>, source: Source) -> EdgeIndex {
+    fn upsert_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        title: Option<String>,
+        source: Source,
+    ) -> EdgeIndex {
         let e = self.ensure_edge(a, b, kind, title);
         model::add_source(&mut self.graph[e].sources, source);
         e

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::{extract_prepared, map_in_order, read_bytes, prepare, Progress};
+use super::{extract_prepared, map_in_order, prepare, read_bytes, Progress};
 use crate::{Error, Extraction, Extractor, Result};
 
 /// What became of one input.

@@ -167,10 +167,15 @@ mod tests {
         let items = (0..2000).inspect(|_| {
             taken.fetch_add(1, Ordering::SeqCst);
         });
-        map_in_order(items, 2, |n| n, |_| {
-            delivered += 1;
-            max_ahead = max_ahead.max(taken.load(Ordering::SeqCst) - delivered);
-        });
+        map_in_order(
+            items,
+            2,
+            |n| n,
+            |_| {
+                delivered += 1;
+                max_ahead = max_ahead.max(taken.load(Ordering::SeqCst) - delivered);
+            },
+        );
         assert!(max_ahead <= 2 * WINDOW_PER_THREAD, "{max_ahead}");
     }
 }

@@ -61,17 +61,20 @@ impl Walk {
                     (&mut inc, pattern.as_str())
                 }
             };
-            let glob = Glob::new(text).map_err(|e| Error::Glob { pattern: pattern.clone(), message: e.kind().to_string() })?;
+            let glob =
+                Glob::new(text).map_err(|e| Error::Glob { pattern: pattern.clone(), message: e.kind().to_string() })?;
             builder.add(glob);
         }
         let build = |b: GlobSetBuilder, n: usize| -> Result<Option<GlobSet>> {
             if n == 0 {
                 return Ok(None);
             }
-            b.build().map(Some).map_err(|e| Error::Glob { pattern: options.globs.join(" "), message: e.kind().to_string() })
+            b.build()
+                .map(Some)
+                .map_err(|e| Error::Glob { pattern: options.globs.join(" "), message: e.kind().to_string() })
         };
         Ok(Walk {
-            roots: paths.to_vec().into_iter(),
+            roots: Vec::from(paths).into_iter(),
             current: None,
             include: build(inc, n_inc)?,
             exclude: build(exc, n_exc)?,
@@ -105,7 +108,10 @@ impl Iterator for Walk {
                     None => self.current = None,
                     Some(Err(e)) => return Some(Err(walk_error(&root, e))),
                     Some(Ok(entry)) => {
-                        if entry.file_type().is_file() && self.wanted(&root, entry.path()) && self.first_time(entry.metadata().ok()) {
+                        if entry.file_type().is_file()
+                            && self.wanted(&root, entry.path())
+                            && self.first_time(entry.metadata().ok())
+                        {
                             return Some(Ok(entry.into_path()));
                         }
                     }
@@ -137,7 +143,10 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 fn walk_error(root: &Path, e: walkdir::Error) -> Error {
     let path = e.path().unwrap_or(root).to_path_buf();
     if let Some(ancestor) = e.loop_ancestor() {
-        return Error::Input { path, message: format!("symbolic link loop back to {}, not followed", ancestor.display()) };
+        return Error::Input {
+            path,
+            message: format!("symbolic link loop back to {}, not followed", ancestor.display()),
+        };
     }
     match e.into_io_error() {
         Some(source) => Error::Io { path, source },

@@ -378,7 +378,6 @@ impl Lexicon {
         self.max_org_len
     }
 
-
     /// Whether `c` is a single-character surname.
     pub fn is_single_surname(&self, c: char) -> bool {
         self.single_surnames.contains(&c)

@@ -41,7 +41,11 @@ pub struct CoAttendee {
 }
 
 /// For each node at the other end of `ix`'s attendance edges: the roles and the documents.
-fn attendance_of(graph: &RelationGraph, ix: NodeIndex, dir: Direction) -> BTreeMap<NodeIndex, (Vec<EdgeKind>, Vec<Source>)> {
+fn attendance_of(
+    graph: &RelationGraph,
+    ix: NodeIndex,
+    dir: Direction,
+) -> BTreeMap<NodeIndex, (Vec<EdgeKind>, Vec<Source>)> {
     let mut by_other: BTreeMap<NodeIndex, (Vec<EdgeKind>, Vec<Source>)> = BTreeMap::new();
     for (e, other) in graph.edges_of(ix, dir) {
         let edge = graph.edge(e);
@@ -66,7 +70,11 @@ fn attendance_of(graph: &RelationGraph, ix: NodeIndex, dir: Direction) -> BTreeM
 pub fn attendees(graph: &RelationGraph, meeting: NodeIndex) -> Vec<Attendee> {
     let mut rows: Vec<Attendee> = attendance_of(graph, meeting, Direction::Incoming)
         .into_iter()
-        .map(|(p, (roles, sources))| Attendee { person: NodeRef::of(graph, p), roles, documents: document_paths(graph, &sources) })
+        .map(|(p, (roles, sources))| Attendee {
+            person: NodeRef::of(graph, p),
+            roles,
+            documents: document_paths(graph, &sources),
+        })
         .collect();
     let rank = |roles: &[EdgeKind]| {
         if roles.contains(&EdgeKind::Presided) {
@@ -85,7 +93,11 @@ pub fn attendees(graph: &RelationGraph, meeting: NodeIndex) -> Vec<Attendee> {
 pub fn meetings(graph: &RelationGraph, person: NodeIndex) -> Vec<MeetingRow> {
     let mut rows: Vec<MeetingRow> = attendance_of(graph, person, Direction::Outgoing)
         .into_iter()
-        .map(|(m, (roles, sources))| MeetingRow { meeting: NodeRef::of(graph, m), roles, documents: document_paths(graph, &sources) })
+        .map(|(m, (roles, sources))| MeetingRow {
+            meeting: NodeRef::of(graph, m),
+            roles,
+            documents: document_paths(graph, &sources),
+        })
         .collect();
     rows.sort_by(|a, b| by_date(&a.meeting, &b.meeting));
     rows

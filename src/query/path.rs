@@ -39,7 +39,9 @@ pub fn path(graph: &RelationGraph, a: NodeIndex, b: NodeIndex) -> Option<Vec<Ste
         for (dir, forward) in [(Direction::Outgoing, true), (Direction::Incoming, false)] {
             next.extend(graph.edges_of(ix, dir).into_iter().map(|(e, other)| (other, e, forward)));
         }
-        next.sort_by(|x, y| (&graph.node(x.0).id, graph.edge(x.1).key()).cmp(&(&graph.node(y.0).id, graph.edge(y.1).key())));
+        next.sort_by(|x, y| {
+            (&graph.node(x.0).id, graph.edge(x.1).key()).cmp(&(&graph.node(y.0).id, graph.edge(y.1).key()))
+        });
         for (other, e, forward) in next {
             if other != a && !came_from.contains_key(&other) {
                 came_from.insert(other, (ix, e, forward));
@@ -55,7 +57,13 @@ pub fn path(graph: &RelationGraph, a: NodeIndex, b: NodeIndex) -> Option<Vec<Ste
     while at != a {
         let (prev, e, forward) = came_from[&at];
         let edge = graph.edge(e);
-        steps.push(Step { from: NodeRef::of(graph, prev), kind: edge.kind, title: edge.title.clone(), forward, to: NodeRef::of(graph, at) });
+        steps.push(Step {
+            from: NodeRef::of(graph, prev),
+            kind: edge.kind,
+            title: edge.title.clone(),
+            forward,
+            to: NodeRef::of(graph, at),
+        });
         at = prev;
     }
     steps.reverse();

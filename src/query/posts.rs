@@ -53,7 +53,12 @@ pub fn posts(graph: &RelationGraph, person: NodeIndex) -> Vec<PostRow> {
     rows.sort_by(|a, b| (&a.organization, &a.title).cmp(&(&b.organization, &b.title)));
     for post in &graph.node(person).posts {
         if post.organization.is_none() {
-            rows.push(PostRow { title: post.title.clone(), organization: None, dates: Vec::new(), documents: Vec::new() });
+            rows.push(PostRow {
+                title: post.title.clone(),
+                organization: None,
+                dates: Vec::new(),
+                documents: Vec::new(),
+            });
         }
     }
     rows

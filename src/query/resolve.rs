@@ -34,9 +34,11 @@ pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Res
         let n = graph.node(ix);
         std::iter::once(n.label.as_str()).chain(n.aliases.iter().map(String::as_str))
     };
-    let candidates: Vec<NodeIndex> = graph.nodes_sorted().into_iter().filter(|&ix| kinds.contains(&graph.node(ix).kind)).collect();
+    let candidates: Vec<NodeIndex> =
+        graph.nodes_sorted().into_iter().filter(|&ix| kinds.contains(&graph.node(ix).kind)).collect();
     let exact: Vec<NodeIndex> = candidates.iter().copied().filter(|&ix| names(ix).any(|n| n == name)).collect();
-    let partial: Vec<NodeIndex> = candidates.iter().copied().filter(|&ix| names(ix).any(|n| n.contains(name))).collect();
+    let partial: Vec<NodeIndex> =
+        candidates.iter().copied().filter(|&ix| names(ix).any(|n| n.contains(name))).collect();
     let found = if exact.is_empty() { partial } else { exact };
     match found.as_slice() {
         [one] => Ok(*one),
@@ -47,8 +49,11 @@ pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Res
 
 /// `name [id]` for each node, at most [`MAX_CANDIDATES`] (and a count of the rest).
 fn describe(graph: &RelationGraph, nodes: &[NodeIndex]) -> Vec<String> {
-    let mut out: Vec<String> =
-        nodes.iter().take(MAX_CANDIDATES).map(|&ix| format!("{} [{}]", graph.node(ix).display_name(), graph.node(ix).id)).collect();
+    let mut out: Vec<String> = nodes
+        .iter()
+        .take(MAX_CANDIDATES)
+        .map(|&ix| format!("{} [{}]", graph.node(ix).display_name(), graph.node(ix).id))
+        .collect();
     if nodes.len() > MAX_CANDIDATES {
         out.push(format!("and {} more", nodes.len() - MAX_CANDIDATES));
     }

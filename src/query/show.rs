@@ -68,7 +68,11 @@ pub fn show(graph: &RelationGraph, ix: NodeIndex) -> NodeDetails {
         sources: n
             .sources
             .iter()
-            .map(|s| SourceRow { document: graph.document(s.doc).path.clone(), date: s.date.as_deref().map(str::to_string), spans: s.spans.clone() })
+            .map(|s| SourceRow {
+                document: graph.document(s.doc).path.clone(),
+                date: s.date.as_deref().map(str::to_string),
+                spans: s.spans.clone(),
+            })
             .collect(),
     }
 }

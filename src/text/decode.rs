@@ -90,7 +90,8 @@ fn guess(head: &[u8], whole: bool) -> &'static Encoding {
 /// Whether `enc` decodes `head` without malformed sequences (a cut at the end is fine).
 fn clean(enc: &'static Encoding, head: &[u8], whole: bool) -> bool {
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(head.len()).unwrap_or(head.len() * 3));
+    let mut out =
+        String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(head.len()).unwrap_or(head.len() * 3));
     let (result, _) = decoder.decode_to_string_without_replacement(head, &mut out, whole);
     matches!(result, encoding_rs::DecoderResult::InputEmpty)
 }

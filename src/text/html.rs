@@ -49,7 +49,9 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     lower.starts_with('<')
-        && ["<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article"].iter().any(|t| lower.contains(t))
+        && ["<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article"]
+            .iter()
+            .any(|t| lower.contains(t))
 }
 
 /// Elements whose content is never article text.
@@ -60,21 +62,78 @@ const DROPPED: &[&str] = &[
 
 /// Class or id words of page furniture (matched as whole words split at `-`, `_`, spaces).
 const FURNITURE_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "footer", "foot", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-    "sidebar", "share", "copyright", "topbar", "toolbar", "skip", "dh", "daohang",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "foot",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "sidebar",
+    "share",
+    "copyright",
+    "topbar",
+    "toolbar",
+    "skip",
+    "dh",
+    "daohang",
 ];
 
 /// Elements that end a paragraph.
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section", "article",
-    "main", "blockquote", "pre", "dd", "dt", "dl", "hr", "header", "figure", "figcaption", "center", "address",
-    "body", "html", "tbody", "thead", "caption", "title",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "dd",
+    "dt",
+    "dl",
+    "hr",
+    "header",
+    "figure",
+    "figcaption",
+    "center",
+    "address",
+    "body",
+    "html",
+    "tbody",
+    "thead",
+    "caption",
+    "title",
 ];
 
 /// Meta names and properties that carry the publication date.
 const DATE_META: &[&str] = &[
-    "pubdate", "publishdate", "publish_date", "publish-date", "article:published_time", "og:release_date",
-    "firstpublishedtime", "dc.date", "dc.date.issued", "dc.date.created", "date", "releasedate",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "article:published_time",
+    "og:release_date",
+    "firstpublishedtime",
+    "dc.date",
+    "dc.date.issued",
+    "dc.date.created",
+    "date",
+    "releasedate",
 ];
 
 /// Meta names and properties that carry the headline.
@@ -355,8 +414,8 @@ const MAX_DEPTH: usize = 512;
 
 /// Elements that close themselves or are closed implicitly, so they do not nest.
 const NON_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
 ];
 
 /// When tags nest deeper than [`MAX_DEPTH`], the page with the tags below that depth
@@ -435,7 +494,10 @@ fn for_each_tag(html: &str, mut f: impl FnMut(std::ops::Range<usize>, &str, bool
             i = loop {
                 match html[j..].find("</") {
                     None => break b.len(),
-                    Some(e) if b[j + e + 2..].len() >= name.len() && b[j + e + 2..j + e + 2 + name.len()].eq_ignore_ascii_case(name.as_bytes()) => {
+                    Some(e)
+                        if b[j + e + 2..].len() >= name.len()
+                            && b[j + e + 2..j + e + 2 + name.len()].eq_ignore_ascii_case(name.as_bytes()) =>
+                    {
                         break j + e;
                     }
                     Some(e) => j += e + 2,
@@ -467,7 +529,9 @@ fn clean_title_tag(t: &str) -> Option<String> {
 
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})(?:\s*[-月/.]\s*(\d{1,2}))?").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})(?:\s*[-月/.]\s*(\d{1,2}))?").expect("valid regex")
+    })
 }
 
 /// The first date in `s` as `YYYY-MM-DD` (or `YYYY-MM`).
@@ -525,7 +589,11 @@ mod tests {
 
     #[test]
     fn very_deep_nesting_is_flattened_and_fast() {
-        let page = format!("<html><body>{}<p>会议由张明主持。</p><p>李华出席。</p>{}</body></html>", "<div>".repeat(100_000), "</div>".repeat(100_000));
+        let page = format!(
+            "<html><body>{}<p>会议由张明主持。</p><p>李华出席。</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
         let t = std::time::Instant::now();
         let p = html_to_text(&page);
         assert_eq!(p.text, "会议由张明主持。\n李华出席。");

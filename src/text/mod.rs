@@ -80,7 +80,10 @@ pub const MAX_SENTENCE: usize = 1000;
 fn push_bounded(chars: &[char], mut s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     while e - s > MAX_SENTENCE {
         let limit = s + MAX_SENTENCE;
-        let cut = (s + MAX_SENTENCE / 2..limit).rev().find(|&i| matches!(chars[i], '，' | '、' | ' ')).map_or(limit, |i| i + 1);
+        let cut = (s + MAX_SENTENCE / 2..limit)
+            .rev()
+            .find(|&i| matches!(chars[i], '，' | '、' | ' '))
+            .map_or(limit, |i| i + 1);
         push_trimmed(chars, s, cut, out);
         s = cut;
     }

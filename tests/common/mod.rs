@@ -59,10 +59,30 @@ pub fn hostile_graph() -> RelationGraph {
             title: Some(name.to_string()),
             published: Some("2024-01-01".into()),
             persons: vec![Person { name: name.to_string(), mentions: vec![Span::new(3, 5)] }],
-            organizations: vec![Organization { name: org.clone(), aliases: vec![format!("{name}]")], kind: Some(name.to_string()), parent: None }],
-            roles: vec![Role { person: name.to_string(), title: format!("{name}主任"), organization: Some(org.clone()), evidence: Some(Span::new(3, len - 3)) }],
-            meetings: vec![Meeting { name: format!("{name}会议"), date: Some("2024-01-02".into()), organizers: vec![org], evidence: None }],
-            attendance: vec![Attendance { person: name.to_string(), meeting: 0, role: AttendanceRole::Presided, evidence: Some(Span::new(0, len)) }],
+            organizations: vec![Organization {
+                name: org.clone(),
+                aliases: vec![format!("{name}]")],
+                kind: Some(name.to_string()),
+                parent: None,
+            }],
+            roles: vec![Role {
+                person: name.to_string(),
+                title: format!("{name}主任"),
+                organization: Some(org.clone()),
+                evidence: Some(Span::new(3, len - 3)),
+            }],
+            meetings: vec![Meeting {
+                name: format!("{name}会议"),
+                date: Some("2024-01-02".into()),
+                organizers: vec![org],
+                evidence: None,
+            }],
+            attendance: vec![Attendance {
+                person: name.to_string(),
+                meeting: 0,
+                role: AttendanceRole::Presided,
+                evidence: Some(Span::new(0, len)),
+            }],
         };
         graph.add_extraction(&record);
         let sentences: Vec<Sentence> = guanxi::graph::evidence::evidence_sentences(&record, &text);

@@ -105,7 +105,12 @@ fn html_offsets_index_the_article_text() {
     let p = prepare(Path::new("r.html"), page.as_bytes()).unwrap();
     assert!(p.html);
     assert!(p.text.starts_with("青川市召开科技创新工作座谈会\n"), "{}", p.text);
-    assert!(!p.text.contains("网站首页") && !p.text.contains("统计") && !p.text.contains("李四") && !p.text.contains("张三"));
+    assert!(
+        !p.text.contains("网站首页")
+            && !p.text.contains("统计")
+            && !p.text.contains("李四")
+            && !p.text.contains("张三")
+    );
     let record = extract_prepared(extractor(), Path::new("r.html"), &p).unwrap();
     let chars: Vec<char> = p.text.chars().collect();
     for person in &record.persons {
@@ -204,7 +209,10 @@ fn one_hundred_thousand_names_in_one_enumeration_finish() {
 #[test]
 fn regression_titled_names_in_one_sentence_are_superquadratic() {
     let names = many_names();
-    let text = format!("青川市召开工作会议\n\n{}出席会议。\n", names.iter().map(|n| format!("副市长{n}")).collect::<Vec<_>>().join("，"));
+    let text = format!(
+        "青川市召开工作会议\n\n{}出席会议。\n",
+        names.iter().map(|n| format!("副市长{n}")).collect::<Vec<_>>().join("，")
+    );
     let t = Instant::now();
     let r = extract_bytes("titled-names.txt", text.as_bytes()).unwrap();
     eprintln!("100,000 titled names: {:?}, {} persons", t.elapsed(), r.persons.len());
@@ -213,7 +221,11 @@ fn regression_titled_names_in_one_sentence_are_superquadratic() {
 
 #[test]
 fn deeply_nested_and_huge_html_finish() {
-    let deep = format!("<html><body>{}<p>会议由市长张明主持。</p>{}</body></html>", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    let deep = format!(
+        "<html><body>{}<p>会议由市长张明主持。</p>{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
     let t = Instant::now();
     let r = extract_bytes("deep.html", deep.as_bytes()).unwrap();
     assert!(t.elapsed() < time_bound(10));
@@ -255,7 +267,11 @@ fn corpus_dir() -> tempfile::TempDir {
     std::fs::write(p.join("e-empty.txt"), b"").unwrap();
     std::fs::write(p.join(".hidden.txt"), &text).unwrap();
     for i in 0..20 {
-        std::fs::write(p.join(format!("f{i:02}.txt")), text.replace("林志远", &format!("林志{}", "甲乙丙丁戊己庚辛壬癸".chars().nth(i % 10).unwrap()))).unwrap();
+        std::fs::write(
+            p.join(format!("f{i:02}.txt")),
+            text.replace("林志远", &format!("林志{}", "甲乙丙丁戊己庚辛壬癸".chars().nth(i % 10).unwrap())),
+        )
+        .unwrap();
     }
     d
 }
@@ -281,8 +297,10 @@ fn cli_walks_reports_errors_and_keeps_order_whatever_the_threads() {
     assert_eq!(one.stdout, two.stdout);
     assert_eq!(one.stdout, four.stdout);
     let got = sources(&one.stdout);
-    let rel: Vec<String> = got.iter().map(|s| Path::new(s).strip_prefix(d.path()).unwrap().display().to_string()).collect();
-    let mut expected: Vec<String> = vec!["2024/03/c-page.html".into(), "a-report.txt".into(), "b-report-gbk.txt".into(), "e-empty.txt".into()];
+    let rel: Vec<String> =
+        got.iter().map(|s| Path::new(s).strip_prefix(d.path()).unwrap().display().to_string()).collect();
+    let mut expected: Vec<String> =
+        vec!["2024/03/c-page.html".into(), "a-report.txt".into(), "b-report-gbk.txt".into(), "e-empty.txt".into()];
     expected.extend((0..20).map(|i| format!("f{i:02}.txt")));
     assert_eq!(rel, expected);
     let stderr = String::from_utf8_lossy(&one.stderr);
@@ -293,7 +311,8 @@ fn cli_walks_reports_errors_and_keeps_order_whatever_the_threads() {
     assert_eq!(lines[2], "guanxi: 24 files read, 1 skipped (not text), 1 failed; 0.0 MB");
 
     // The same persons from the UTF-8, GB18030 and HTML copies.
-    let records: Vec<Extraction> = String::from_utf8_lossy(&one.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let records: Vec<Extraction> =
+        String::from_utf8_lossy(&one.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(persons(&records[0]), persons(&records[1]));
     assert_eq!(roles(&records[1]), roles(&records[2]));
 }
@@ -333,4 +352,3 @@ fn cli_stops_quietly_when_output_is_closed() {
     let status = child.wait().unwrap();
     assert!(status.code().is_some_and(|c| c <= 1), "{status:?}");
 }
-

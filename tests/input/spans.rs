@@ -7,10 +7,58 @@ use guanxi::Extraction;
 
 /// Pieces of report text, so that generated texts trigger names, titles, bodies and meetings.
 const PIECES: &[&str] = &[
-    "林志远", "陈晓梅", "王建国", "周文华", "赵丽娟", "欧阳明月", "阿不都·克力木", "张", "李", "市委常委、副市长", "市科技局党组书记、局长",
-    "市发展改革委主任", "青川大学校长", "副局长", "区委副书记、区长", "中共中央政治局常委、国务院总理", "同志", "出席会议并讲话", "主持会议",
-    "参加会议", "会议由", "强调", "召开", "座谈会", "工作会议", "3月11日，", "2024年3月12日", "青川市", "市领导", "等", "、", "，", "。",
-    ",", "；", "：", "\n", "\n\n", " ", "\u{3000}", "（", "）", "“", "”", "《", "》", "ｱ", "Ａ", "\u{feff}", "\r\n", "…", "——",
+    "林志远",
+    "陈晓梅",
+    "王建国",
+    "周文华",
+    "赵丽娟",
+    "欧阳明月",
+    "阿不都·克力木",
+    "张",
+    "李",
+    "市委常委、副市长",
+    "市科技局党组书记、局长",
+    "市发展改革委主任",
+    "青川大学校长",
+    "副局长",
+    "区委副书记、区长",
+    "中共中央政治局常委、国务院总理",
+    "同志",
+    "出席会议并讲话",
+    "主持会议",
+    "参加会议",
+    "会议由",
+    "强调",
+    "召开",
+    "座谈会",
+    "工作会议",
+    "3月11日，",
+    "2024年3月12日",
+    "青川市",
+    "市领导",
+    "等",
+    "、",
+    "，",
+    "。",
+    ",",
+    "；",
+    "：",
+    "\n",
+    "\n\n",
+    " ",
+    "\u{3000}",
+    "（",
+    "）",
+    "“",
+    "”",
+    "《",
+    "》",
+    "ｱ",
+    "Ａ",
+    "\u{feff}",
+    "\r\n",
+    "…",
+    "——",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {
@@ -60,8 +108,11 @@ pub fn check_record(text: &str, r: &Extraction) -> Result<(), String> {
             }
         }
     }
-    let org_names: Vec<&str> =
-        r.organizations.iter().flat_map(|o| std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str))).collect();
+    let org_names: Vec<&str> = r
+        .organizations
+        .iter()
+        .flat_map(|o| std::iter::once(o.name.as_str()).chain(o.aliases.iter().map(String::as_str)))
+        .collect();
     for role in &r.roles {
         if let Some(ev) = role.evidence {
             let s = slice(&chars, ev.start, ev.end).ok_or(format!("role evidence {ev:?} out of bounds"))?;

@@ -106,13 +106,20 @@ fn evidence<'a>(graph: &'a RelationGraph, sources: &'a [Source], docs: &HashMap<
             let mut quotes: Vec<(usize, Quote<'a>)> = Vec::new();
             for &span in &s.spans {
                 let Some(sentence) = doc.sentence_of(span) else { continue };
-                let mark = [span.start.saturating_sub(sentence.start), span.end.min(sentence.end).saturating_sub(sentence.start)];
+                let mark = [
+                    span.start.saturating_sub(sentence.start),
+                    span.end.min(sentence.end).saturating_sub(sentence.start),
+                ];
                 match quotes.iter_mut().find(|(start, _)| *start == sentence.start) {
                     Some((_, q)) => q.marks.push(mark),
                     None => quotes.push((sentence.start, Quote { text: &sentence.text, marks: vec![mark] })),
                 }
             }
-            Evidence { doc: docs[&s.doc.0], date: s.date.as_deref(), sentences: quotes.into_iter().map(|(_, q)| q).collect() }
+            Evidence {
+                doc: docs[&s.doc.0],
+                date: s.date.as_deref(),
+                sentences: quotes.into_iter().map(|(_, q)| q).collect(),
+            }
         })
         .collect()
 }

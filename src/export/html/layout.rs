@@ -77,7 +77,12 @@ pub fn text_width(text: &str, size: f64) -> f64 {
 }
 
 /// Lays out `nodes` (in output order) and `arrows`.
-pub fn compute(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], engine: Engine) -> std::io::Result<Layout> {
+pub fn compute(
+    graph: &RelationGraph,
+    nodes: &[NodeIndex],
+    arrows: &[Arrow],
+    engine: Engine,
+) -> std::io::Result<Layout> {
     if engine == Engine::Auto {
         let program = if nodes.len() <= DOT_MAX_NODES { "dot" } else { "sfdp" };
         if let Some(layout) = graphviz(graph, nodes, arrows, program)? {
@@ -103,7 +108,9 @@ fn pieces(nodes: &[NodeIndex], arrows: &[Arrow]) -> usize {
 /// The DOT text Graphviz lays out.
 fn dot_text(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], program: &str) -> String {
     let mut s = String::from("digraph {\n");
-    s.push_str(&format!("  graph [rankdir=LR, nodesep=0.25, ranksep=0.9, overlap=false, splines=true, fontname=\"{FONT}\"];\n"));
+    s.push_str(&format!(
+        "  graph [rankdir=LR, nodesep=0.25, ranksep=0.9, overlap=false, splines=true, fontname=\"{FONT}\"];\n"
+    ));
     s.push_str(&format!("  node [fontname=\"{FONT}\", fontsize={FONT_SIZE}, margin=\"0.12,0.06\"];\n"));
     s.push_str(&format!("  edge [fontname=\"{FONT}\", fontsize=10];\n"));
     if program == "sfdp" {
@@ -164,7 +171,12 @@ fn point(text: &str) -> Option<(f64, f64)> {
 }
 
 /// Runs Graphviz; `Ok(None)` when it is not installed.
-fn graphviz(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], program: &str) -> std::io::Result<Option<Layout>> {
+fn graphviz(
+    graph: &RelationGraph,
+    nodes: &[NodeIndex],
+    arrows: &[Arrow],
+    program: &str,
+) -> std::io::Result<Option<Layout>> {
     let child = Command::new("dot")
         .arg(format!("-K{program}"))
         .arg("-Tjson")
@@ -212,7 +224,13 @@ fn graphviz(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], progra
         // curve's middle always is where the arrow is.
         route.label = middle(&route.points);
     }
-    Ok(Some(Layout { nodes: placed, routes, width: x1 - x0, height: y1 - y0, engine: if program == "dot" { "dot" } else { "sfdp" } }))
+    Ok(Some(Layout {
+        nodes: placed,
+        routes,
+        width: x1 - x0,
+        height: y1 - y0,
+        engine: if program == "dot" { "dot" } else { "sfdp" },
+    }))
 }
 
 /// A deterministic force layout (Fruchterman–Reingold from a circle, cooling linearly, with
@@ -225,7 +243,10 @@ pub fn force(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow]) -> La
         .map(|&ix| {
             let node = graph.node(ix);
             let text = node.label.chars().count().max(node.date.as_deref().map_or(0, str::len) / 2);
-            (text_width(&node.label, FONT_SIZE).max(text as f64 * 6.0) + 24.0, if node.date.is_some() { 44.0 } else { 30.0 })
+            (
+                text_width(&node.label, FONT_SIZE).max(text as f64 * 6.0) + 24.0,
+                if node.date.is_some() { 44.0 } else { 30.0 },
+            )
         })
         .collect();
     let index: std::collections::HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();

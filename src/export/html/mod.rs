@@ -43,7 +43,13 @@ const STYLE: &str = include_str!("viewer.css");
 /// Refuses graphs above [`MAX_NODES`] nodes or [`MAX_EDGES`] edges.
 pub fn check(graph: &RelationGraph) -> Result<()> {
     if graph.node_count() > MAX_NODES || graph.edge_count() > MAX_EDGES {
-        return Err(Error::TooLarge { format: "html", nodes: graph.node_count(), edges: graph.edge_count(), max_nodes: MAX_NODES, max_edges: MAX_EDGES });
+        return Err(Error::TooLarge {
+            format: "html",
+            nodes: graph.node_count(),
+            edges: graph.edge_count(),
+            max_nodes: MAX_NODES,
+            max_edges: MAX_EDGES,
+        });
     }
     Ok(())
 }

@@ -59,7 +59,10 @@ pub fn draw(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], layout
                 let _ = write!(d, "L{}", pt(head));
             }
         }
-        let _ = write!(s, "<g class=\"arrow {family}{strong}\" id=\"a{j}\"><path d=\"{d}\" marker-end=\"url(#head-{family})\"/>");
+        let _ = write!(
+            s,
+            "<g class=\"arrow {family}{strong}\" id=\"a{j}\"><path d=\"{d}\" marker-end=\"url(#head-{family})\"/>"
+        );
         // A wide invisible twin makes the arrow easy to click.
         let _ = write!(s, "<path class=\"hit\" d=\"{d}\"/>");
         if let (false, Some(p)) = (arrow.label.is_empty(), route.label) {
@@ -71,7 +74,13 @@ pub fn draw(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], layout
     for (i, (&ix, p)) in nodes.iter().zip(&layout.nodes).enumerate() {
         let n = graph.node(ix);
         let (w, h) = (p.w, p.h);
-        let _ = write!(s, "<g class=\"node {}\" id=\"n{i}\" transform=\"translate({} {})\">", n.kind.as_str(), num(p.x), num(p.y));
+        let _ = write!(
+            s,
+            "<g class=\"node {}\" id=\"n{i}\" transform=\"translate({} {})\">",
+            n.kind.as_str(),
+            num(p.x),
+            num(p.y)
+        );
         let _ = write!(s, "<title>{}</title>", escape(&n.display_name()));
         match n.kind {
             NodeKind::Person => {
@@ -79,7 +88,14 @@ pub fn draw(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], layout
             }
             NodeKind::Organization | NodeKind::Meeting => {
                 let r = if n.kind == NodeKind::Organization { 6.0 } else { 2.0 };
-                let _ = write!(s, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{r}\"/>", num(-w / 2.0), num(-h / 2.0), num(w), num(h));
+                let _ = write!(
+                    s,
+                    "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{r}\"/>",
+                    num(-w / 2.0),
+                    num(-h / 2.0),
+                    num(w),
+                    num(h)
+                );
             }
         }
         match (n.kind, &n.date) {

@@ -70,14 +70,29 @@ fn set(var: &str, attrs: &[Attr], values: &[Option<Value>]) -> String {
 
 /// Writes `graph` as a Cypher script.
 pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "// guanxi graph: {} nodes, {} relationships. Run with: cypher-shell -f import.cypher", graph.node_count(), graph.edge_count())?;
+    writeln!(
+        out,
+        "// guanxi graph: {} nodes, {} relationships. Run with: cypher-shell -f import.cypher",
+        graph.node_count(),
+        graph.edge_count()
+    )?;
     for kind in NodeKind::ALL {
         let l = label(kind);
-        writeln!(out, "CREATE CONSTRAINT guanxi_{}_id IF NOT EXISTS FOR (n:{l}) REQUIRE n.id IS UNIQUE;", kind.as_str())?;
+        writeln!(
+            out,
+            "CREATE CONSTRAINT guanxi_{}_id IF NOT EXISTS FOR (n:{l}) REQUIRE n.id IS UNIQUE;",
+            kind.as_str()
+        )?;
     }
     for ix in graph.nodes_sorted() {
         let n = graph.node(ix);
-        writeln!(out, "MERGE (n:{} {{id: {}}}){};", label(n.kind), string(&n.id), set("n", &NODE_ATTRS, &node_values(n)))?;
+        writeln!(
+            out,
+            "MERGE (n:{} {{id: {}}}){};",
+            label(n.kind),
+            string(&n.id),
+            set("n", &NODE_ATTRS, &node_values(n))
+        )?;
     }
     for e in graph.edges_sorted() {
         let (a, b) = graph.endpoints(e);

@@ -52,7 +52,8 @@ pub fn rel_type(kind: EdgeKind) -> &'static str {
 }
 
 /// The header of `nodes.csv`.
-pub const NODES_HEADER: &str = "id:ID,:LABEL,name,date,category,parent,aliases:string[],regions:string[],posts:string[],documents:int";
+pub const NODES_HEADER: &str =
+    "id:ID,:LABEL,name,date,category,parent,aliases:string[],regions:string[],posts:string[],documents:int";
 /// The header of `relationships.csv`.
 pub const RELATIONSHIPS_HEADER: &str = ":START_ID,:END_ID,:TYPE,key,title,dates:string[],documents:int";
 
@@ -102,7 +103,14 @@ pub fn write_relationships(graph: &RelationGraph, out: &mut dyn Write) -> std::i
         // Values in EDGE_ATTRS order: kind (the type), key, title, dates, documents.
         let values = edge_values(w);
         let rest: Vec<String> = values[1..].iter().map(field).collect();
-        writeln!(out, "{},{},{},{}", quoted(&graph.node(a).id), quoted(&graph.node(b).id), rel_type(w.kind), rest.join(","))?;
+        writeln!(
+            out,
+            "{},{},{},{}",
+            quoted(&graph.node(a).id),
+            quoted(&graph.node(b).id),
+            rel_type(w.kind),
+            rest.join(",")
+        )?;
     }
     Ok(())
 }
