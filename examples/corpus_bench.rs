@@ -40,8 +40,9 @@ fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     let walk = Walk::new(&args.paths, &WalkOptions { globs: args.glob.clone(), hidden: false })?;
     let mut texts = Vec::new();
-    for path in walk {
-        let path = path?;
+    for found in walk {
+        let guanxi::input::Found::File(file) = found? else { continue };
+        let path = file.path;
         let bytes = std::fs::read(&path)?;
         match prepare(&path, &bytes) {
             Ok(p) => texts.push(p.text),

@@ -17,7 +17,7 @@ pub enum Error {
         message: String,
     },
     /// A file could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Io {
         /// The file.
         path: PathBuf,
@@ -25,7 +25,7 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A file is not text (an image, an archive, binary data): it is skipped.
-    #[error("{}: skipped: {reason}", path.display())]
+    #[error("{}: skipped: {reason}", shown(path))]
     NotText {
         /// The file.
         path: PathBuf,
@@ -41,7 +41,7 @@ pub enum Error {
         message: String,
     },
     /// The extractor failed on a file (a bug: please report it with the file).
-    #[error("{}: internal error while extracting: {message}", path.display())]
+    #[error("{}: internal error while extracting: {message}", shown(path))]
     Internal {
         /// The file.
         path: PathBuf,
@@ -49,11 +49,17 @@ pub enum Error {
         message: String,
     },
     /// A file could be read but is not usable as input.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {message}", shown(path))]
     Input {
         /// The file.
         path: PathBuf,
         /// Why it was not used.
+        message: String,
+    },
+    /// A command-line value is malformed (`--field`, `--published`, a manifest's row).
+    #[error("{message}")]
+    Usage {
+        /// What is wrong, naming the option.
         message: String,
     },
     /// A name given to a graph query matches no node.
@@ -101,6 +107,11 @@ fn candidate_list(what: &str, candidates: &[String]) -> String {
     }
 }
 
+/// A path in a message: escaped one-to-one where it is not plain UTF-8.
+fn shown(path: &std::path::Path) -> std::borrow::Cow<'_, str> {
+    crate::input::display_path(path)
+}
+
 /// Shorthand for results of this library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -114,9 +125,11 @@ impl Error {
             | Error::NotText { path, .. }
             | Error::Internal { path, .. } => Some(path),
             Error::Dictionary { file, .. } => Some(std::path::Path::new(file)),
-            Error::Glob { .. } | Error::UnknownName { .. } | Error::AmbiguousName { .. } | Error::TooLarge { .. } => {
-                None
-            }
+            Error::Glob { .. }
+            | Error::Usage { .. }
+            | Error::UnknownName { .. }
+            | Error::AmbiguousName { .. }
+            | Error::TooLarge { .. } => None,
         }
     }
 }

@@ -116,7 +116,7 @@ fn update_adds_reports_to_a_graph() {
     let gs = g.to_str().unwrap();
     let out = guanxi(&["build", FIXTURES, "--update", gs, "--out", gs, "--no-svg"]);
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("2 report(s) already in the graph"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped 2 already in the graph"));
     assert_eq!(
         std::fs::read_to_string(g.join("graph.json")).unwrap(),
         std::fs::read_to_string(full.join("graph.json")).unwrap()
@@ -347,7 +347,7 @@ fn hostile_graph() -> RelationGraph {
             source: format!("hostile/{name}.txt"),
             title: Some(name.to_string()),
             published: Some("2024-01-01".into()),
-            persons: vec![Person { name: name.to_string(), mentions: vec![Span::new(i, i + 2)] }],
+            persons: vec![Person { name: name.to_string(), aliases: Vec::new(), mentions: vec![Span::new(i, i + 2)] }],
             organizations: vec![Organization {
                 name: org.clone(),
                 aliases: vec![format!("{name}]")],

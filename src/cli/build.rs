@@ -2,23 +2,20 @@
 //! `graph.html`, `graph.svg`).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use anyhow::Context;
 use clap::Args;
 
-use super::extract::{expand_paths, load_lexicon};
+use super::inputs::{read_all, summary_line, InputArgs};
 use super::query::load_graph;
 use super::Outcome;
 use guanxi::export::{dot, html};
-use guanxi::graph::evidence::{evidence_sentences, Sentence};
+use guanxi::graph::evidence::evidence_sentences;
 use guanxi::graph::{NodeKind, RelationGraph};
-use guanxi::input::{extract_prepared, read_prepared};
+use guanxi::input::InputItem;
 use guanxi::io_util::StagedFile;
-use guanxi::{Extraction, Extractor};
-
-/// How many documents are extracted before they are merged into the graph: records are
-/// streamed into the graph in batches of this size, never held all at once.
-const BATCH: usize = 256;
+use guanxi::Extractor;
 
 /// Arguments of `guanxi build`.
 #[derive(Debug, Args)]
@@ -26,9 +23,10 @@ const BATCH: usize = 256;
     after_help = "Examples:\n  guanxi build reports/ --out graph/\n  guanxi build new/*.txt --update graph/graph.json --out graph/"
 )]
 pub struct BuildArgs {
-    /// Report files or directories (read recursively).
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    /// The inputs and how to read them (records written by `extract`, named here, are
+    /// merged as they are).
+    #[command(flatten)]
+    pub inputs: InputArgs,
     /// Folder to write graph.json, graph.dot, graph.html and graph.svg to (made when missing).
     #[arg(long, short, value_name = "DIR")]
     pub out: PathBuf,
@@ -36,9 +34,6 @@ pub struct BuildArgs {
     /// in it are skipped.
     #[arg(long, value_name = "GRAPH")]
     pub update: Option<PathBuf>,
-    /// A folder of extra dictionary files (same names and headers as `dictionaries/`).
-    #[arg(long, value_name = "DIR")]
-    pub dict: Option<PathBuf>,
     /// Do not render graph.svg (rendering a large graph takes long).
     #[arg(long)]
     pub no_svg: bool,
@@ -46,90 +41,49 @@ pub struct BuildArgs {
     /// 3000 nodes; export a part of a larger one with `export --format html --around`).
     #[arg(long)]
     pub no_html: bool,
-    /// Extraction threads (default: the number of cores).
-    #[arg(long, short, value_name = "N")]
-    pub jobs: Option<usize>,
 }
 
 /// Runs `guanxi build`.
 pub fn run(args: BuildArgs) -> anyhow::Result<Outcome> {
-    let extractor = Extractor::new(load_lexicon(args.dict.as_deref())?);
+    let extractor = Extractor::new(args.inputs.lexicon()?);
     let mut graph = match &args.update {
         Some(path) => load_graph(path)?,
         None => RelationGraph::new(),
     };
     let before = graph.documents().len();
-    let mut files = expand_paths(&args.paths);
-    let given = files.len();
-    files.retain(|p| !graph.contains_document(&p.display().to_string()));
-    if files.len() < given {
-        eprintln!("guanxi: {} report(s) already in the graph, skipped", given - files.len());
-    }
-    let jobs = args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let mut failed = 0;
-    for batch in files.chunks(BATCH) {
-        for record in extract_batch(&extractor, batch, jobs) {
-            match record {
-                Ok((record, sentences)) => {
-                    graph.add_extraction(&record);
-                    graph.add_sentences(&record.source, sentences);
-                }
-                // A file that is not text (an image beside the reports) is skipped, not failed.
-                Err(e @ guanxi::Error::NotText { .. }) => eprintln!("guanxi: {e}; skipped"),
-                Err(e) => {
-                    eprintln!("guanxi: {e}");
-                    failed += 1;
-                }
-            }
-        }
-    }
-    write_outputs(&graph, &args.out, !args.no_svg, !args.no_html)?;
-    eprintln!(
-        "guanxi: {} document(s) ({} new): {} persons, {} organizations, {} meetings, {} edges",
-        graph.documents().len(),
-        graph.documents().len() - before,
-        graph.count(NodeKind::Person),
-        graph.count(NodeKind::Organization),
-        graph.count(NodeKind::Meeting),
-        graph.edge_count()
-    );
-    Ok(if failed > 0 { Outcome::PartialFailure } else { Outcome::Ok })
-}
 
-/// A report's record and the sentences that hold its evidence.
-type Extracted = (Extraction, Vec<Sentence>);
-
-/// Reads and extracts a batch of files on `jobs` threads; results in input order.
-fn extract_batch(extractor: &Extractor, batch: &[PathBuf], jobs: usize) -> Vec<guanxi::Result<Extracted>> {
-    let one = |path: &PathBuf| {
-        // Decoded, HTML turned into article text (the page's title and date kept), and an
-        // extractor panic turned into an error naming the file.
-        read_prepared(path).and_then(|input| {
-            let record = extract_prepared(extractor, path, &input)?;
-            let sentences = evidence_sentences(&record, &input.text);
-            Ok((record, sentences))
-        })
+    // Input side: every report read, extracted and handed over in input order.
+    let mut options = args.inputs.read_options(true)?;
+    options.done = std::sync::Arc::new(graph.documents().iter().map(|d| d.path.clone()).collect());
+    let render = |record: guanxi::Extraction, input: &guanxi::input::Prepared| {
+        let sentences = evidence_sentences(&record, &input.text);
+        (record, sentences)
     };
-    if jobs == 1 {
-        return batch.iter().map(one).collect();
-    }
-    let mut results: Vec<Option<guanxi::Result<Extracted>>> = (0..batch.len()).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|w| {
-                let one = &one;
-                scope.spawn(move || {
-                    batch.iter().enumerate().skip(w).step_by(jobs).map(|(i, p)| (i, one(p))).collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for worker in workers {
-            for (i, r) in worker.join().expect("extraction thread panicked") {
-                results[i] = Some(r);
-            }
+    let summary = read_all(&args.inputs, &extractor, options, &AtomicBool::new(false), render, |_, item| match item {
+        InputItem::Report((record, sentences)) => {
+            graph.add_extraction(&record);
+            graph.add_sentences(&record.source, sentences);
         }
-    });
-    results.into_iter().map(|r| r.expect("every file extracted")).collect()
+        InputItem::Record(record) => graph.add_extraction(&record),
+        InputItem::Skipped(_) => {}
+    })?;
+    if !args.inputs.quiet {
+        eprintln!("guanxi: {}", summary_line(&summary));
+    }
+
+    write_outputs(&graph, &args.out, !args.no_svg, !args.no_html)?;
+    if !args.inputs.quiet {
+        eprintln!(
+            "guanxi: {} document(s) ({} new): {} persons, {} organizations, {} meetings, {} edges",
+            graph.documents().len(),
+            graph.documents().len() - before,
+            graph.count(NodeKind::Person),
+            graph.count(NodeKind::Organization),
+            graph.count(NodeKind::Meeting),
+            graph.edge_count()
+        );
+    }
+    Ok(if summary.failed > 0 { Outcome::PartialFailure } else { Outcome::Ok })
 }
 
 /// Writes graph.json, graph.dot, (when asked and the graph is small enough) graph.html and

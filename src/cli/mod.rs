@@ -3,6 +3,7 @@
 pub mod build;
 pub mod export;
 pub mod extract;
+pub mod inputs;
 pub mod progress;
 pub mod query;
 mod table;

@@ -67,7 +67,7 @@ impl PersonTable {
             .into_iter()
             .map(|name| {
                 let m = mentions.get(&name).cloned().unwrap_or_default();
-                Person { name, mentions: m }
+                Person { name, aliases: Vec::new(), mentions: m }
             })
             .collect();
         (persons, self.roles)

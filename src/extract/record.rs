@@ -49,11 +49,30 @@ pub struct Extraction {
     pub attendance: Vec<Attendance>,
 }
 
+impl Extraction {
+    /// Every span of the record (mentions and evidence), for moving them all at once: the
+    /// input layer extracts from a text with a date line put first and moves the spans back
+    /// onto the text as read.
+    pub fn spans_mut(&mut self) -> Vec<&mut Span> {
+        let mut spans = Vec::new();
+        for p in &mut self.persons {
+            spans.extend(p.mentions.iter_mut());
+        }
+        spans.extend(self.roles.iter_mut().filter_map(|r| r.evidence.as_mut()));
+        spans.extend(self.meetings.iter_mut().filter_map(|m| m.evidence.as_mut()));
+        spans.extend(self.attendance.iter_mut().filter_map(|a| a.evidence.as_mut()));
+        spans
+    }
+}
+
 /// A named individual and where the text names them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
-    /// Full name as written.
+    /// Full name, in the script of the dictionaries (Simplified).
     pub name: String,
+    /// Other spellings: the name as written when the text is in Traditional script.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Every place the name occurs in the body.
     #[serde(default)]
     pub mentions: Vec<Span>,

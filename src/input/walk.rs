@@ -1,10 +1,13 @@
-//! Finding the input files: named files as given, directories walked recursively.
+//! Finding the input files: named files as given, directories walked recursively, with
+//! the files that are not reports set aside and counted.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
+use super::kind::{is_hidden, own_output_by_name, FileKind, SkipReason};
+use super::source::source_name;
 use crate::{Error, Result};
 
 /// How directories are walked.
@@ -12,13 +15,49 @@ use crate::{Error, Result};
 pub struct WalkOptions {
     /// Glob patterns a file found in a directory must match (any of them), relative to the
     /// directory given (`*.txt`, `2024/**/*.htm*`). A pattern starting with `!` excludes.
+    /// Without a pattern that includes, the report kinds are taken ([`FileKind::by_name`]).
     /// Files named on the command line are always taken.
     pub globs: Vec<String>,
     /// Also walk hidden files and directories (names starting with `.`).
     pub hidden: bool,
 }
 
-type Entries = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Send>;
+/// A file to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputFile {
+    /// Where it is (`-` is standard input).
+    pub path: PathBuf,
+    /// What records and graphs call it (see [`source_name`]).
+    pub source: String,
+    /// How it is read.
+    pub kind: FileKind,
+    /// Whether it was named on the command line rather than found in a folder.
+    pub named: bool,
+}
+
+/// What a walk finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A file to read.
+    File(InputFile),
+    /// A file (or folder) set aside, and why.
+    Skipped {
+        /// The file or folder.
+        path: PathBuf,
+        /// Why it is not read.
+        reason: SkipReason,
+    },
+}
+
+impl Found {
+    /// The path found.
+    pub fn path(&self) -> &Path {
+        match self {
+            Found::File(f) => &f.path,
+            Found::Skipped { path, .. } => path,
+        }
+    }
+}
 
 /// The input files, in a deterministic order: arguments in the order given, each directory's
 /// files sorted by name, recursively. Symbolic links are followed; a link back to an enclosing
@@ -26,19 +65,24 @@ type Entries = Box<dyn Iterator<Item = walkdir::Result<walkdir::DirEntry>> + Sen
 /// a link) is yielded once. `-` (standard input) and paths that do not exist are yielded as
 /// given, so that reading them reports the problem in its place.
 ///
+/// In directories, hidden entries, files guanxi wrote (`graph.json`, `graph.html` ...) and
+/// files of other kinds are yielded as [`Found::Skipped`], so that they can be counted.
+///
 /// ```
+/// use guanxi::input::{Found, Walk, WalkOptions};
 /// let dir = std::env::temp_dir().join("guanxi-walk-doc");
 /// std::fs::create_dir_all(dir.join("b")).unwrap();
 /// std::fs::write(dir.join("b/2.txt"), "乙").unwrap();
 /// std::fs::write(dir.join("1.txt"), "甲").unwrap();
 /// std::fs::write(dir.join("skip.png"), "").unwrap();
-/// let opts = guanxi::input::WalkOptions { globs: vec!["*.txt".into()], ..Default::default() };
-/// let files: Vec<_> = guanxi::input::Walk::new(&[dir.clone()], &opts).unwrap().map(|f| f.unwrap()).collect();
+/// let files: Vec<_> = Walk::new(&[dir.clone()], &WalkOptions::default()).unwrap()
+///     .filter_map(|f| match f.unwrap() { Found::File(f) => Some(f.path), Found::Skipped { .. } => None })
+///     .collect();
 /// assert_eq!(files, vec![dir.join("1.txt"), dir.join("b/2.txt")]);
 /// ```
 pub struct Walk {
     roots: std::vec::IntoIter<PathBuf>,
-    current: Option<(PathBuf, Entries)>,
+    current: Option<(PathBuf, walkdir::IntoIter)>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     hidden: bool,
@@ -83,9 +127,20 @@ impl Walk {
         })
     }
 
-    fn wanted(&self, root: &Path, path: &Path) -> bool {
+    /// Whether a file found in a directory is taken, and how it is read; `Err` says why not.
+    fn classify(&self, root: &Path, path: &Path) -> std::result::Result<FileKind, Option<SkipReason>> {
         let rel = path.strip_prefix(root).unwrap_or(path);
-        self.include.as_ref().is_none_or(|g| g.is_match(rel)) && !self.exclude.as_ref().is_some_and(|g| g.is_match(rel))
+        if self.exclude.as_ref().is_some_and(|g| g.is_match(rel)) {
+            return Err(None);
+        }
+        if let Some(what) = own_output_by_name(path) {
+            return Err(Some(SkipReason::OwnOutput(what)));
+        }
+        match &self.include {
+            Some(g) if g.is_match(rel) => Ok(FileKind::of_named(path)),
+            Some(_) => Err(None),
+            None => FileKind::by_name(path).ok_or(Some(SkipReason::NotReport)),
+        }
     }
 
     /// Whether this file was already yielded (same device and inode).
@@ -98,46 +153,56 @@ impl Walk {
 }
 
 impl Iterator for Walk {
-    type Item = Result<PathBuf>;
+    type Item = Result<Found>;
 
-    fn next(&mut self) -> Option<Result<PathBuf>> {
+    fn next(&mut self) -> Option<Result<Found>> {
         loop {
             if let Some((root, entries)) = self.current.as_mut() {
                 let root = root.clone();
-                match entries.next() {
-                    None => self.current = None,
-                    Some(Err(e)) => return Some(Err(walk_error(&root, e))),
-                    Some(Ok(entry)) => {
-                        if entry.file_type().is_file()
-                            && self.wanted(&root, entry.path())
-                            && self.first_time(entry.metadata().ok())
-                        {
-                            return Some(Ok(entry.into_path()));
-                        }
+                let entry = match entries.next() {
+                    None => {
+                        self.current = None;
+                        continue;
                     }
+                    Some(Err(e)) => return Some(Err(walk_error(&root, e))),
+                    Some(Ok(entry)) => entry,
+                };
+                if entry.depth() > 0 && !self.hidden && is_hidden(entry.file_name()) {
+                    if entry.file_type().is_dir() {
+                        entries.skip_current_dir();
+                    }
+                    return Some(Ok(Found::Skipped { path: entry.into_path(), reason: SkipReason::Hidden }));
                 }
-                continue;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let kind = match self.classify(&root, entry.path()) {
+                    Ok(kind) => kind,
+                    Err(None) => continue,
+                    Err(Some(reason)) => {
+                        return Some(Ok(Found::Skipped { path: entry.into_path(), reason }));
+                    }
+                };
+                if !self.first_time(entry.metadata().ok()) {
+                    continue;
+                }
+                let path = entry.into_path();
+                let source = source_name(&root, &path);
+                return Some(Ok(Found::File(InputFile { path, source, kind, named: false })));
             }
             let path = self.roots.next()?;
             if path.is_dir() {
-                let hidden = self.hidden;
-                let entries = walkdir::WalkDir::new(&path)
-                    .follow_links(true)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_entry(move |e| hidden || e.depth() == 0 || !is_hidden(e.file_name()));
-                self.current = Some((path, Box::new(entries)));
+                let entries = walkdir::WalkDir::new(&path).follow_links(true).sort_by_file_name().into_iter();
+                self.current = Some((path, entries));
                 continue;
             }
             if path == Path::new("-") || self.first_time(std::fs::metadata(&path).ok()) {
-                return Some(Ok(path));
+                let source = source_name(&path, &path);
+                let kind = FileKind::of_named(&path);
+                return Some(Ok(Found::File(InputFile { path, source, kind, named: true })));
             }
         }
     }
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
 fn walk_error(root: &Path, e: walkdir::Error) -> Error {
@@ -175,9 +240,10 @@ mod tests {
     fn names(dir: &Path, opts: &WalkOptions) -> Vec<String> {
         Walk::new(&[dir.to_path_buf()], opts)
             .unwrap()
-            .map(|r| match r {
-                Ok(p) => p.strip_prefix(dir).unwrap().display().to_string(),
-                Err(e) => format!("error: {e}"),
+            .filter_map(|r| match r {
+                Ok(Found::File(f)) => Some(f.path.strip_prefix(dir).unwrap().display().to_string()),
+                Ok(Found::Skipped { .. }) => None,
+                Err(e) => Some(format!("error: {e}")),
             })
             .collect()
     }
@@ -191,13 +257,30 @@ mod tests {
         for f in ["b.txt", "a.html", "sub/c.txt", "sub/deeper/d.txt", ".hidden.txt", ".git/x.txt", "e.png"] {
             std::fs::write(p.join(f), "x").unwrap();
         }
-        assert_eq!(names(p, &WalkOptions::default()), ["a.html", "b.txt", "e.png", "sub/c.txt", "sub/deeper/d.txt"]);
+        assert_eq!(names(p, &WalkOptions::default()), ["a.html", "b.txt", "sub/c.txt", "sub/deeper/d.txt"]);
+        let skipped: Vec<(String, SkipReason)> = Walk::new(&[p.to_path_buf()], &WalkOptions::default())
+            .unwrap()
+            .filter_map(|r| match r.unwrap() {
+                Found::Skipped { path, reason } => Some((path.strip_prefix(p).unwrap().display().to_string(), reason)),
+                Found::File(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                (".git".into(), SkipReason::Hidden),
+                (".hidden.txt".into(), SkipReason::Hidden),
+                ("e.png".into(), SkipReason::NotReport)
+            ]
+        );
         let txt = WalkOptions { globs: vec!["*.txt".into()], ..Default::default() };
         assert_eq!(names(p, &txt), ["b.txt", "sub/c.txt", "sub/deeper/d.txt"]);
         let not_deep = WalkOptions { globs: vec!["*.txt".into(), "!sub/deeper/**".into()], ..Default::default() };
         assert_eq!(names(p, &not_deep), ["b.txt", "sub/c.txt"]);
         let hidden = WalkOptions { hidden: true, ..Default::default() };
-        assert_eq!(names(p, &hidden).len(), 7);
+        assert_eq!(names(p, &hidden).len(), 6);
+        let everything = WalkOptions { globs: vec!["*".into()], hidden: true };
+        assert_eq!(names(p, &everything).len(), 7);
     }
 
     #[cfg(unix)]

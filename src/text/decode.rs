@@ -32,10 +32,66 @@ pub struct Decoded {
     /// The text, without a byte order mark.
     pub text: String,
     /// The encoding's WHATWG name (`UTF-8`, `GBK`, `Big5`, ...). GBK stands for GB18030:
-    /// the decoder reads every GB18030 sequence.
+    /// the decoder reads every GB18030 sequence. For mixed text, the main encoding (UTF-8).
     pub encoding: &'static str,
     /// Whether some bytes were malformed and replaced by U+FFFD.
     pub had_errors: bool,
+    /// What the reader should be told about the decoding.
+    pub warnings: Vec<DecodeWarning>,
+}
+
+/// Something odd about the bytes that did not stop them being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeWarning {
+    /// UTF-8 text with a few bytes that are not UTF-8 (a stray byte, a char cut short): each
+    /// became U+FFFD.
+    Malformed {
+        /// How many malformed sequences there are.
+        count: usize,
+        /// Byte offsets of the first of them (at most [`LISTED`]).
+        offsets: Vec<usize>,
+    },
+    /// UTF-8 text with whole lines in a legacy encoding (pasted from another page): those
+    /// lines were decoded from that encoding.
+    Mixed {
+        /// The other encoding (`GBK`, `Big5` ...).
+        encoding: &'static str,
+        /// How many lines are in it.
+        count: usize,
+        /// Their 1-based numbers (the first [`LISTED`]).
+        lines: Vec<usize>,
+    },
+}
+
+/// How many offsets or lines a warning lists.
+pub const LISTED: usize = 5;
+
+impl std::fmt::Display for DecodeWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let list = |items: &[usize], count: usize| {
+            let mut s = items.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+            if count > items.len() {
+                s.push_str(", ...");
+            }
+            s
+        };
+        match self {
+            DecodeWarning::Malformed { count, offsets } => write!(
+                f,
+                "{count} malformed UTF-8 sequence{} at byte offset{} {}, read as U+FFFD",
+                if *count == 1 { "" } else { "s" },
+                if *count == 1 { "" } else { "s" },
+                list(offsets, *count)
+            ),
+            DecodeWarning::Mixed { encoding, count, lines } => write!(
+                f,
+                "mixed encodings: {count} line{} in {encoding}, the rest UTF-8 (line{} {})",
+                if *count == 1 { "" } else { "s" },
+                if *count == 1 { "" } else { "s" },
+                list(lines, *count)
+            ),
+        }
+    }
 }
 
 /// Why bytes are not text (the message is lowercase, e.g. `a PNG image, not text`).
@@ -48,8 +104,10 @@ impl std::fmt::Display for NotText {
     }
 }
 
-/// Decodes `bytes`, detecting the encoding: a byte order mark wins, then valid UTF-8, then a
-/// `charset` declared in an HTML `<meta>`, then `chardetng`'s guess (biased to Chinese).
+/// Decodes `bytes`, detecting the encoding: a byte order mark wins, then valid UTF-8, then
+/// UTF-8 with a few malformed bytes or with whole lines in another encoding (both warned),
+/// then a `charset` declared in an HTML `<meta>`, then `chardetng`'s guess (biased to
+/// Chinese).
 pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -65,10 +123,128 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     if let Ok(s) = std::str::from_utf8(bytes) {
         return checked(s.to_owned(), UTF_8, false);
     }
+    if let Some(decoded) = mostly_utf8(bytes) {
+        return decoded;
+    }
     let sample = &bytes[..bytes.len().min(DETECT_LEN)];
     let enc = declared_charset(head).unwrap_or_else(|| guess(sample, bytes.len() <= DETECT_LEN));
     let (text, _, had_errors) = enc.decode(bytes);
     checked(text.into_owned(), enc, had_errors)
+}
+
+/// UTF-8 facts of some bytes.
+#[derive(Debug, Default)]
+struct Utf8Scan {
+    /// Valid chars outside ASCII.
+    wide: usize,
+    /// Malformed sequences.
+    bad: usize,
+}
+
+/// Counts valid wide chars and malformed sequences in `bytes` (which start at `base` in the
+/// file), noting the offsets of the first malformed ones.
+fn scan_utf8(mut bytes: &[u8], base: usize, offsets: &mut Vec<usize>) -> Utf8Scan {
+    let mut scan = Utf8Scan::default();
+    let mut at = base;
+    let leads = |b: &[u8]| b.iter().filter(|&&c| c >= 0xC0).count();
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(_) => {
+                scan.wide += leads(bytes);
+                return scan;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                scan.wide += leads(&bytes[..valid]);
+                scan.bad += 1;
+                if offsets.len() < LISTED {
+                    offsets.push(at + valid);
+                }
+                let skip = valid + e.error_len().unwrap_or(bytes.len() - valid);
+                bytes = &bytes[skip..];
+                at += skip;
+            }
+        }
+    }
+}
+
+/// Whether a line (or text) with these counts is UTF-8 with a few bad bytes, rather than
+/// another encoding (where most wide chars are malformed as UTF-8).
+fn is_utf8_with_slips(scan: &Utf8Scan) -> bool {
+    scan.wide >= 4 * scan.bad
+}
+
+/// Text that is UTF-8 but for some malformed bytes or some lines in another encoding; `None`
+/// when the bytes are not UTF-8 at all.
+fn mostly_utf8(bytes: &[u8]) -> Option<Result<Decoded, NotText>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Line {
+        Utf8,
+        Legacy,
+    }
+    let mut kinds = Vec::new();
+    let mut offsets = Vec::new();
+    let (mut bad, mut utf8_wide, mut legacy_lines) = (0, 0, Vec::new());
+    let mut start = 0;
+    for (n, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        let mut line_offsets = Vec::new();
+        let scan = scan_utf8(line, start, &mut line_offsets);
+        start += line.len();
+        if scan.bad == 0 || is_utf8_with_slips(&scan) {
+            // A line of one or two wide chars can be valid UTF-8 by chance in GBK text.
+            if scan.wide >= 3 {
+                utf8_wide += scan.wide;
+            }
+            bad += scan.bad;
+            offsets.extend(line_offsets.into_iter().take(LISTED - offsets.len().min(LISTED)));
+            kinds.push(Line::Utf8);
+        } else {
+            legacy_lines.push(n + 1);
+            kinds.push(Line::Legacy);
+        }
+    }
+    if utf8_wide == 0 {
+        return None;
+    }
+    if legacy_lines.is_empty() {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let warning = DecodeWarning::Malformed { count: bad, offsets };
+        return Some(checked(text, UTF_8, true).map(|d| d.warned(warning)));
+    }
+    // Some lines in another encoding: guess it from those lines alone.
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|&b| b == b'\n').collect();
+    let mut other = Vec::new();
+    for (line, kind) in lines.iter().zip(&kinds) {
+        if *kind == Line::Legacy && other.len() < DETECT_LEN {
+            other.extend_from_slice(line);
+        }
+    }
+    let enc = guess(&other[..other.len().min(DETECT_LEN)], other.len() <= DETECT_LEN);
+    let mut text = String::with_capacity(bytes.len());
+    for (line, kind) in lines.iter().zip(&kinds) {
+        match kind {
+            Line::Utf8 => text.push_str(&String::from_utf8_lossy(line)),
+            Line::Legacy => text.push_str(&enc.decode_without_bom_handling(line).0),
+        }
+    }
+    let count = legacy_lines.len();
+    legacy_lines.truncate(LISTED);
+    let mut warnings = Vec::new();
+    if bad > 0 {
+        warnings.push(DecodeWarning::Malformed { count: bad, offsets });
+    }
+    warnings.push(DecodeWarning::Mixed { encoding: enc.name(), count, lines: legacy_lines });
+    Some(checked(text, UTF_8, true).map(|mut d| {
+        d.warnings = warnings;
+        d
+    }))
+}
+
+impl Decoded {
+    fn warned(mut self, warning: DecodeWarning) -> Decoded {
+        self.warnings.push(warning);
+        self
+    }
 }
 
 fn guess(head: &[u8], whole: bool) -> &'static Encoding {
@@ -112,7 +288,7 @@ fn checked(text: String, enc: &'static Encoding, had_errors: bool) -> Result<Dec
             enc.name()
         )));
     }
-    Ok(Decoded { text, encoding: enc.name(), had_errors })
+    Ok(Decoded { text, encoding: enc.name(), had_errors, warnings: Vec::new() })
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
@@ -229,6 +405,38 @@ mod tests {
         assert!(decode(b"abc\0def").unwrap_err().0.contains("NUL"));
         let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 1).collect();
         assert!(decode(&noise).is_err());
+    }
+
+    #[test]
+    fn utf8_with_a_stray_or_cut_byte_stays_utf8() {
+        let mut bytes = SAMPLE.as_bytes().to_vec();
+        let at = 3 * 10;
+        bytes.insert(at, 0xff);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text.replace('\u{fffd}', ""), SAMPLE);
+        assert_eq!(d.warnings, vec![DecodeWarning::Malformed { count: 1, offsets: vec![at] }]);
+        assert!(d.warnings[0].to_string().contains("byte offset 30"), "{}", d.warnings[0]);
+        // A char cut short at the end.
+        let cut = &SAMPLE.as_bytes()[..SAMPLE.len() - 1];
+        let d = decode(cut).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with(&SAMPLE[..SAMPLE.len() - 3]));
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf8_with_gbk_lines_is_read_line_by_line_and_warned() {
+        let (gb, _, _) = encoding_rs::GBK.encode("市长李华出席会议并讲话，强调要抓好落实。\n");
+        let mut bytes = format!("{SAMPLE}\n").into_bytes();
+        bytes.extend_from_slice(&gb);
+        bytes.extend_from_slice(format!("{SAMPLE}\n").as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, format!("{SAMPLE}\n市长李华出席会议并讲话，强调要抓好落实。\n{SAMPLE}\n"));
+        assert_eq!(d.warnings, vec![DecodeWarning::Mixed { encoding: "GBK", count: 1, lines: vec![2] }]);
+        // GBK alone is no mixture.
+        let (gb, _, _) = encoding_rs::GBK.encode(SAMPLE);
+        assert!(decode(&gb).unwrap().warnings.is_empty());
     }
 
     #[test]

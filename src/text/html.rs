@@ -23,12 +23,12 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
-use regex::Regex;
 use scraper::{Html, Node};
+
+use super::date::iso_date;
 
 /// The article of an HTML page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -147,6 +147,8 @@ struct Paragraph {
 
 /// Converts a page to its article text, title and publication date.
 pub fn html_to_text(html: &str) -> PageText {
+    let bounded = bound_attributes(html);
+    let html = bounded.as_deref().unwrap_or(html);
     let flat = flatten_deep_nesting(html);
     let doc = Html::parse_document(flat.as_deref().unwrap_or(html));
     let mut w = Walker::default();
@@ -408,6 +410,105 @@ impl Walker {
     }
 }
 
+/// The most attributes a tag keeps: the HTML tree builder checks each new attribute against
+/// the tag's others, so time grows with the square of their number (a tag with 500k
+/// attributes took minutes). Pages use a few dozen at most.
+const MAX_ATTRIBUTES: usize = 64;
+
+/// When a tag has more than [`MAX_ATTRIBUTES`] attributes, the page with the extra ones cut
+/// (the tag keeps its first ones); `None` for ordinary pages.
+fn bound_attributes(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let start = i + off;
+        if b[start..].starts_with(b"<!--") {
+            i = html[start + 4..].find("-->").map_or(b.len(), |e| start + 4 + e + 3);
+            continue;
+        }
+        if !b.get(start + 1).is_some_and(u8::is_ascii_alphabetic) {
+            i = start + 1;
+            continue;
+        }
+        let (end, cut) = scan_attributes(b, start + 1);
+        if let Some(cut) = cut {
+            // Keep the tag's closing `>` (or `/>`); an unclosed tag loses the rest.
+            let close = match (end.checked_sub(1).map(|e| b[e]), end.checked_sub(2).map(|e| b[e])) {
+                (Some(b'>'), Some(b'/')) => end - 2,
+                (Some(b'>'), _) => end - 1,
+                _ => end,
+            };
+            cuts.push(cut..close.max(cut));
+        }
+        i = end.max(start + 1);
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut last = 0;
+    for c in cuts {
+        out.push_str(&html[last..c.start]);
+        last = c.end;
+    }
+    out.push_str(&html[last..]);
+    Some(out)
+}
+
+fn memchr_lt(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'<')
+}
+
+/// Reads a start tag from its name (at `from`) as the HTML tokenizer does: attribute names,
+/// `=`, quoted or bare values. Returns where the tag ends (after `>`, or the end of the text)
+/// and, when it has more than [`MAX_ATTRIBUTES`], where the first extra attribute starts.
+fn scan_attributes(b: &[u8], from: usize) -> (usize, Option<usize>) {
+    let n = b.len();
+    let mut i = from;
+    while i < n && !b[i].is_ascii_whitespace() && b[i] != b'/' && b[i] != b'>' {
+        i += 1;
+    }
+    let (mut count, mut cut) = (0, None);
+    loop {
+        while i < n && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= n {
+            return (n, cut);
+        }
+        if b[i] == b'>' {
+            return (i + 1, cut);
+        }
+        count += 1;
+        if count > MAX_ATTRIBUTES && cut.is_none() {
+            cut = Some(i);
+        }
+        // The name: a leading `=` belongs to it, as in the tokenizer.
+        i += 1;
+        while i < n && !b[i].is_ascii_whitespace() && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        while i < n && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i < n && b[i] == b'=' {
+            i += 1;
+            while i < n && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < n && (b[i] == b'"' || b[i] == b'\'') {
+                let q = b[i];
+                i = b[i + 1..].iter().position(|&c| c == q).map_or(n, |p| i + 1 + p + 1);
+            } else {
+                while i < n && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                    i += 1;
+                }
+            }
+        }
+    }
+}
+
 /// Nesting deeper than this is flattened before parsing: the HTML tree builder scans the
 /// stack of open elements on many tags, so time grows with the square of the depth.
 const MAX_DEPTH: usize = 512;
@@ -527,28 +628,6 @@ fn clean_title_tag(t: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})(?:\s*[-月/.]\s*(\d{1,2}))?").expect("valid regex")
-    })
-}
-
-/// The first date in `s` as `YYYY-MM-DD` (or `YYYY-MM`).
-fn iso_date(s: &str) -> Option<String> {
-    let c = date_re().captures(s)?;
-    let y: u32 = c[1].parse().ok()?;
-    let m: u32 = c[2].parse().ok()?;
-    if !(1..=12).contains(&m) {
-        return None;
-    }
-    match c.get(3).and_then(|d| d.as_str().parse::<u32>().ok()) {
-        Some(d) if (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-        Some(_) => None,
-        None => Some(format!("{y:04}-{m:02}")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -588,6 +667,23 @@ mod tests {
     }
 
     #[test]
+    fn attribute_floods_are_cut_and_fast() {
+        let flood: String = (0..500_000).map(|i| format!(" a{i}=\"x>{i}\"")).collect();
+        let page =
+            format!("<html><body><div{flood}><p>会议由张明主持。</p></div><p id=\"k\">李华出席。</p></body></html>");
+        let t = std::time::Instant::now();
+        let p = html_to_text(&page);
+        assert_eq!(p.text, "会议由张明主持。\n李华出席。");
+        assert!(t.elapsed() < std::time::Duration::from_secs(10), "{:?}", t.elapsed());
+        let ordinary = "<div class=\"a\" id='b' data-x=1 hidden><p>x</p></div>";
+        assert!(bound_attributes(ordinary).is_none());
+        let many: String = (0..MAX_ATTRIBUTES + 3).map(|i| format!(" a{i}")).collect();
+        let cut = bound_attributes(&format!("<p{many}/>x")).unwrap();
+        assert_eq!(cut.matches(" a").count(), MAX_ATTRIBUTES);
+        assert!(cut.ends_with("/>x"), "{cut}");
+    }
+
+    #[test]
     fn very_deep_nesting_is_flattened_and_fast() {
         let page = format!(
             "<html><body>{}<p>会议由张明主持。</p><p>李华出席。</p>{}</body></html>",
@@ -599,12 +695,5 @@ mod tests {
         assert_eq!(p.text, "会议由张明主持。\n李华出席。");
         assert!(t.elapsed() < std::time::Duration::from_secs(10), "{:?}", t.elapsed());
         assert!(flatten_deep_nesting("<div><p>a<div>b</div></p></div><!-- <div> --><script>'<div>'</script>").is_none());
-    }
-
-    #[test]
-    fn dates_are_normalised() {
-        assert_eq!(iso_date("2024-2-5 10:00").as_deref(), Some("2024-02-05"));
-        assert_eq!(iso_date("2024年02月20日").as_deref(), Some("2024-02-20"));
-        assert_eq!(iso_date("2024-13-01"), None);
     }
 }

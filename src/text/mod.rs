@@ -2,14 +2,18 @@
 //! char offsets, sentences, and the article body.
 
 mod article;
+mod date;
 mod decode;
 mod html;
 mod normalize;
+mod script;
 
 pub use article::{find_article, Article};
-pub use decode::{decode, Decoded, NotText};
+pub use date::{iso_date, scraped_date};
+pub use decode::{decode, DecodeWarning, Decoded, NotText};
 pub use html::{html_to_text, looks_like_html, PageText};
 pub use normalize::normalize_char;
+pub use script::simplified_chars;
 
 /// A document's text as chars, with a normalised copy of the same length so that every
 /// offset into the normalised text is an offset into the original.
@@ -17,7 +21,8 @@ pub use normalize::normalize_char;
 pub struct Document {
     /// The text as read (after decoding).
     pub original: Vec<char>,
-    /// Same length: full-width ASCII folded, punctuation unified, spaces unified.
+    /// Same length: Traditional characters in Simplified form, full-width ASCII folded,
+    /// punctuation unified, spaces unified.
     pub chars: Vec<char>,
 }
 
@@ -25,7 +30,7 @@ impl Document {
     /// Prepares `text`.
     pub fn new(text: &str) -> Document {
         let original: Vec<char> = text.chars().collect();
-        let chars = original.iter().map(|&c| normalize_char(c)).collect();
+        let chars = simplified_chars(text).into_iter().map(normalize_char).collect();
         Document { original, chars }
     }
 
@@ -128,5 +133,7 @@ mod tests {
         let d = Document::new("Ａ,１ 。（x）");
         assert_eq!(d.chars.len(), d.original.len());
         assert_eq!(d.slice(0, d.len()), "A，1 。（x）");
+        let t = Document::new("張明（主持）");
+        assert_eq!((t.slice(0, t.len()), t.original_slice(0, 2)), ("张明（主持）".to_string(), "張明".to_string()));
     }
 }

@@ -58,7 +58,7 @@ pub fn hostile_graph() -> RelationGraph {
             source: format!("hostile/{name}.txt"),
             title: Some(name.to_string()),
             published: Some("2024-01-01".into()),
-            persons: vec![Person { name: name.to_string(), mentions: vec![Span::new(3, 5)] }],
+            persons: vec![Person { name: name.to_string(), aliases: Vec::new(), mentions: vec![Span::new(3, 5)] }],
             organizations: vec![Organization {
                 name: org.clone(),
                 aliases: vec![format!("{name}]")],

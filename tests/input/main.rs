@@ -264,6 +264,7 @@ fn corpus_dir() -> tempfile::TempDir {
     std::fs::write(p.join("b-report-gbk.txt"), encoding_rs::GB18030.encode(&text).0).unwrap();
     std::fs::write(p.join("2024/03/c-page.html"), html_page(&text)).unwrap();
     std::fs::write(p.join("d-image.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    std::fs::write(p.join("d-image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     std::fs::write(p.join("e-empty.txt"), b"").unwrap();
     std::fs::write(p.join(".hidden.txt"), &text).unwrap();
     for i in 0..20 {
@@ -297,8 +298,12 @@ fn cli_walks_reports_errors_and_keeps_order_whatever_the_threads() {
     assert_eq!(one.stdout, two.stdout);
     assert_eq!(one.stdout, four.stdout);
     let got = sources(&one.stdout);
-    let rel: Vec<String> =
-        got.iter().map(|s| Path::new(s).strip_prefix(d.path()).unwrap().display().to_string()).collect();
+    // Sources are relative to the folder given: its name, then the path inside it.
+    let root = d.path().file_name().unwrap().to_str().unwrap();
+    let rel: Vec<String> = got
+        .iter()
+        .map(|s| Path::new(s).strip_prefix(root).unwrap_or_else(|_| panic!("{s} not under {root}")).display().to_string())
+        .collect();
     let mut expected: Vec<String> =
         vec!["2024/03/c-page.html".into(), "a-report.txt".into(), "b-report-gbk.txt".into(), "e-empty.txt".into()];
     expected.extend((0..20).map(|i| format!("f{i:02}.txt")));
@@ -306,9 +311,9 @@ fn cli_walks_reports_errors_and_keeps_order_whatever_the_threads() {
     let stderr = String::from_utf8_lossy(&one.stderr);
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
-    assert!(lines[0].contains("d-image.png: skipped: a PNG image, not text"), "{stderr}");
+    assert!(lines[0].contains("d-image.txt: skipped: a PNG image, not text"), "{stderr}");
     assert!(lines[1].contains("missing.txt: ") && lines[1].contains("No such file"), "{stderr}");
-    assert_eq!(lines[2], "guanxi: 24 files read, 1 skipped (not text), 1 failed; 0.0 MB");
+    assert_eq!(lines[2], "guanxi: 24 documents read, skipped 1 hidden, 1 not reports, 1 not text, 1 failed; 0.0 MB");
 
     // The same persons from the UTF-8, GB18030 and HTML copies.
     let records: Vec<Extraction> =
