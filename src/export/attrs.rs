@@ -125,9 +125,65 @@ pub fn edge_values(e: &Edge) -> [Option<Value>; 5] {
     ]
 }
 
+/// An id with the chars a format cannot hold (`cannot_hold`) written as `\u{hex}`, one-to-one:
+/// a run of backslashes just before such an escape, or before a literal `u{`, is doubled, so
+/// that no two ids read the same (two meetings named apart only by `\x0b` and `\x0c` stay
+/// two nodes). Ids the format holds as they are come back unchanged.
+///
+/// ```
+/// use guanxi::export::attrs::escaped_id;
+/// let ctl = |c: char| c.is_control();
+/// assert_eq!(escaped_id("会\u{b}议", ctl), r"会\u{b}议"); // a vertical tab
+/// assert_eq!(escaped_id(r"会\u{b}议", ctl), r"会\\u{b}议"); // those six chars as written
+/// assert_eq!(escaped_id(r"a\b", ctl), r"a\b");
+/// assert_eq!(escaped_id("张明", ctl), "张明");
+/// ```
+pub fn escaped_id(id: &str, cannot_hold: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    if !id.chars().any(&cannot_hold) && !id.contains("\\u{") {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let chars: Vec<char> = id.chars().collect();
+    let mut out = String::with_capacity(id.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' {
+            let run = chars[i..].iter().take_while(|&&b| b == '\\').count();
+            let next = i + run;
+            let before_escape = chars.get(next).is_some_and(|&n| cannot_hold(n))
+                || (chars.get(next) == Some(&'u') && chars.get(next + 1) == Some(&'{'));
+            let n = if before_escape { 2 * run } else { run };
+            out.extend(std::iter::repeat_n('\\', n));
+            i = next;
+        } else if cannot_hold(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            i += 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A stable id for an edge: `SOURCE->TARGET#KEY` with the nodes' ids
 /// (`person:张明->organization:某市人民政府#holds_post:市长`).
 pub fn edge_id(graph: &RelationGraph, e: EdgeIndex) -> String {
     let (a, b) = graph.endpoints(e);
     format!("{}->{}#{}", graph.node(a).id, graph.node(b).id, graph.edge(e).key())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escaped_id;
+
+    #[test]
+    fn escaped_ids_are_one_to_one() {
+        let ctl = |c: char| c.is_control();
+        let ids =
+            ["m\u{b}", "m\u{c}", "m ", r"m\u{b}", r"m\\u{b}", "m\\\u{b}", "m\\\\\u{b}", r"m\u{c}", "m\\", "m\\\\", "m"];
+        let out: std::collections::BTreeSet<String> = ids.iter().map(|i| escaped_id(i, ctl).into_owned()).collect();
+        assert_eq!(out.len(), ids.len(), "{out:?}");
+        assert!(out.iter().all(|o| !o.chars().any(ctl)));
+    }
 }

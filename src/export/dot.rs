@@ -14,6 +14,7 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
+use super::attrs::escaped_id;
 use crate::graph::{EdgeKind, NodeKind, RelationGraph};
 
 /// Font families, first choice first (Pango and SVG viewers take the first one installed).
@@ -40,6 +41,12 @@ pub fn escape(text: &str) -> String {
 /// A quoted DOT id for some text.
 pub fn quoted(text: &str) -> Id {
     Id::Escaped(format!("\"{}\"", escape(text)))
+}
+
+/// A quoted DOT id for a node's id: control chars other than line breaks (which DOT strings
+/// hold as `\\n`) are written one-to-one (see [`escaped_id`]), so distinct ids stay distinct.
+pub fn node_id(id: &str) -> Id {
+    quoted(&escaped_id(id, |c| c.is_control() && c != '\n'))
 }
 
 /// A quoted DOT id of several lines.
@@ -90,7 +97,7 @@ pub fn to_dot(graph: &RelationGraph) -> Graph {
         let mut attributes = vec![Attribute(Id::Plain("label".into()), label)];
         attributes.extend(node_style(n.kind));
         attributes.push(attr("tooltip", &format!("{} (reports: {})", n.id, n.sources.len())));
-        stmts.push(Stmt::Node(DotNode::new(NodeId(quoted(&n.id), None), attributes)));
+        stmts.push(Stmt::Node(DotNode::new(NodeId(node_id(&n.id), None), attributes)));
     }
     // One drawn edge per pair and family: the titles of all posts a person holds in a body
     // on one arrow, presided/spoke/attended on one arrow.
@@ -134,7 +141,7 @@ pub fn to_dot(graph: &RelationGraph) -> Graph {
             }
             _ => vec![attr("label", "主办"), attr("style", "dotted"), attr("color", "#15803d")],
         };
-        let ends = EdgeTy::Pair(Vertex::N(NodeId(quoted(&a), None)), Vertex::N(NodeId(quoted(&b), None)));
+        let ends = EdgeTy::Pair(Vertex::N(NodeId(node_id(&a), None)), Vertex::N(NodeId(node_id(&b), None)));
         stmts.push(Stmt::Edge(DotEdge { ty: ends, attributes }));
     }
     Graph::DiGraph { id: Id::Plain("guanxi".into()), strict: false, stmts }

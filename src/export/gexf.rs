@@ -11,7 +11,7 @@
 use std::io::Write;
 
 use super::attrs::{edge_id, edge_values, node_values, Attr, AttrType, Value, EDGE_ATTRS, NODE_ATTRS};
-use super::xml::escape;
+use super::xml::{escape, escape_id};
 use crate::graph::{NodeKind, RelationGraph};
 
 /// Node colours by kind (r, g, b): persons blue, bodies green, meetings amber, as in DOT.
@@ -105,7 +105,7 @@ pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> 
             (NodeKind::Meeting, Some(d)) => interval(std::slice::from_ref(d)),
             _ => String::new(),
         };
-        writeln!(out, "      <node id=\"{}\" label=\"{}\"{when}>", escape(&n.id), escape(&n.label))?;
+        writeln!(out, "      <node id=\"{}\" label=\"{}\"{when}>", escape_id(&n.id), escape(&n.label))?;
         attvalues(out, &NODE_ATTRS, &node_values(n))?;
         let (r, g, b) = color(n.kind);
         writeln!(out, "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>")?;
@@ -119,9 +119,9 @@ pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> 
         writeln!(
             out,
             "      <edge id=\"{}\" source=\"{}\" target=\"{}\" label=\"{}\"{}>",
-            escape(&edge_id(graph, e)),
-            escape(&graph.node(a).id),
-            escape(&graph.node(b).id),
+            escape_id(&edge_id(graph, e)),
+            escape_id(&graph.node(a).id),
+            escape_id(&graph.node(b).id),
             escape(label),
             interval(&w.dates())
         )?;

@@ -8,7 +8,7 @@
 use std::io::Write;
 
 use super::attrs::{edge_id, edge_values, node_values, Attr, AttrType, Value, EDGE_ATTRS, NODE_ATTRS};
-use super::xml::escape;
+use super::xml::{escape, escape_id};
 use crate::graph::RelationGraph;
 
 fn graphml_type(ty: AttrType) -> &'static str {
@@ -53,7 +53,7 @@ pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> 
     writeln!(out, "  <graph id=\"guanxi\" edgedefault=\"directed\">")?;
     for ix in graph.nodes_sorted() {
         let n = graph.node(ix);
-        writeln!(out, "    <node id=\"{}\">", escape(&n.id))?;
+        writeln!(out, "    <node id=\"{}\">", escape_id(&n.id))?;
         data(out, "n", &NODE_ATTRS, &node_values(n))?;
         writeln!(out, "    </node>")?;
     }
@@ -62,9 +62,9 @@ pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> 
         writeln!(
             out,
             "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
-            escape(&edge_id(graph, e)),
-            escape(&graph.node(a).id),
-            escape(&graph.node(b).id)
+            escape_id(&edge_id(graph, e)),
+            escape_id(&graph.node(a).id),
+            escape_id(&graph.node(b).id)
         )?;
         data(out, "e", &EDGE_ATTRS, &edge_values(graph.edge(e)))?;
         writeln!(out, "    </edge>")?;

@@ -27,6 +27,19 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes an id for XML one-to-one: the chars XML 1.0 cannot hold at all are written as
+/// `\u{hex}` first (see [`super::attrs::escaped_id`]) instead of becoming U+FFFD, so that two
+/// ids apart only by such a char stay two ids.
+///
+/// ```
+/// use guanxi::export::xml::escape_id;
+/// assert_ne!(escape_id("meeting:会\u{b}"), escape_id("meeting:会\u{c}"));
+/// assert_eq!(escape_id("person:张明\n"), "person:张明&#10;");
+/// ```
+pub fn escape_id(id: &str) -> String {
+    escape(&super::attrs::escaped_id(id, |c| !allowed(c) && !matches!(c, '\t' | '\n' | '\r')))
+}
+
 /// Whether XML 1.0 allows `c` in a document.
 fn allowed(c: char) -> bool {
     matches!(c, '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')

@@ -302,7 +302,9 @@ fn cli_walks_reports_errors_and_keeps_order_whatever_the_threads() {
     let root = d.path().file_name().unwrap().to_str().unwrap();
     let rel: Vec<String> = got
         .iter()
-        .map(|s| Path::new(s).strip_prefix(root).unwrap_or_else(|_| panic!("{s} not under {root}")).display().to_string())
+        .map(|s| {
+            Path::new(s).strip_prefix(root).unwrap_or_else(|_| panic!("{s} not under {root}")).display().to_string()
+        })
         .collect();
     let mut expected: Vec<String> =
         vec!["2024/03/c-page.html".into(), "a-report.txt".into(), "b-report-gbk.txt".into(), "e-empty.txt".into()];

@@ -24,7 +24,7 @@ pub mod cypher;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::attrs::{edge_values, node_values, Value};
+use super::attrs::{edge_values, escaped_id, node_values, Value};
 use crate::error::{Error, Result};
 use crate::graph::{EdgeKind, NodeKind, RelationGraph};
 use crate::io_util::StagedFile;
@@ -62,6 +62,12 @@ fn clean(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
+/// A quoted CSV field for a node id: control chars written one-to-one (see
+/// [`escaped_id`]) rather than as spaces, so that distinct ids stay distinct.
+fn quoted_id(id: &str) -> String {
+    quoted(&escaped_id(id, char::is_control))
+}
+
 /// A quoted CSV field.
 fn quoted(text: &str) -> String {
     format!("\"{}\"", clean(text).replace('"', "\"\""))
@@ -89,7 +95,7 @@ pub fn write_nodes(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Resul
         // parent, aliases, regions, posts, documents.
         let values = node_values(n);
         let rest: Vec<String> = values[1..].iter().map(field).collect();
-        writeln!(out, "{},{},{}", quoted(&n.id), label(n.kind), rest.join(","))?;
+        writeln!(out, "{},{},{}", quoted_id(&n.id), label(n.kind), rest.join(","))?;
     }
     Ok(())
 }
@@ -106,8 +112,8 @@ pub fn write_relationships(graph: &RelationGraph, out: &mut dyn Write) -> std::i
         writeln!(
             out,
             "{},{},{},{}",
-            quoted(&graph.node(a).id),
-            quoted(&graph.node(b).id),
+            quoted_id(&graph.node(a).id),
+            quoted_id(&graph.node(b).id),
             rel_type(w.kind),
             rest.join(",")
         )?;
