@@ -13,7 +13,7 @@ pub use date::{iso_date, scraped_date};
 pub use decode::{decode, DecodeWarning, Decoded, NotText};
 pub use html::{html_to_text, looks_like_html, PageText};
 pub use normalize::normalize_char;
-pub use script::simplified_chars;
+pub use script::{simplified_char, simplified_chars};
 
 /// A document's text as chars, with a normalised copy of the same length so that every
 /// offset into the normalised text is an offset into the original.

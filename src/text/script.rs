@@ -2,12 +2,35 @@
 //! Kong, Macau or Taiwan outlet meets the dictionaries (which are in Simplified script) and
 //! every offset still counts chars of the text as read.
 //!
-//! The table is `fast2s`'s (MIT): every entry maps one char to one char, a few of them by
-//! their neighbours (乾隆 keeps 乾, 乾淨 becomes 干净). Its keys are chars that Simplified text
-//! does not use, with rare exceptions that it handles by context, so Simplified text passes
-//! through unchanged and no per-document guess of the script is needed. Conversions that
-//! need more than one char on a side (vocabulary such as 軟體/软件) are not made: they do
-//! not occur in names, posts or the words that mark attendance.
+//! The table is built when guanxi is compiled (`build.rs`) from OpenCC's `t2s` dictionaries
+//! (the `ferrous-opencc` crate): every Han char that OpenCC turns into exactly one other char,
+//! variants included (峯 → 峰, 羣 → 群). Its keys are chars that Simplified text does not use
+//! (but for a few rare ones, such as 乾 of 乾坤 and 於 as a surname, which become 干 and 于:
+//! the written form stays in the text and as an alias), so Simplified text passes through
+//! unchanged and no guess of a document's script is needed. What needs more than one char on
+//! a side is not converted: OpenCC's phrase table (vocabulary such as 軟體 → 软件, and words
+//! whose chars convert by context) changes no name, post or word that marks attendance.
+
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
+}
+
+/// The Simplified form of one char (the char itself when it has none).
+///
+/// ```
+/// assert_eq!(guanxi::text::simplified_char('會'), '会');
+/// assert_eq!(guanxi::text::simplified_char('峯'), '峰');
+/// assert_eq!(guanxi::text::simplified_char('会'), '会');
+/// ```
+pub fn simplified_char(c: char) -> char {
+    if (c as u32) < 0x3400 {
+        return c;
+    }
+    match table::T2S.binary_search_by_key(&c, |&(t, _)| t) {
+        Ok(i) => table::T2S[i].1,
+        Err(_) => c,
+    }
+}
 
 /// The chars of `text` with Traditional forms replaced by Simplified ones; always as many
 /// chars as `text` has.
@@ -17,19 +40,19 @@
 /// assert_eq!(chars.iter().collect::<String>(), "会议由张明主持");
 /// ```
 pub fn simplified_chars(text: &str) -> Vec<char> {
-    let converted: Vec<char> = fast2s::convert(text).chars().collect();
-    let original = text.chars();
-    if converted.len() == original.clone().count() {
-        converted
-    } else {
-        // Not expected of a one-to-one table; keep the offsets whatever happens.
-        original.collect()
-    }
+    text.chars().map(simplified_char).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_one_to_one() {
+        assert!(table::T2S.len() > 2000, "{} entries", table::T2S.len());
+        assert!(table::T2S.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(table::T2S.iter().all(|(t, s)| t != s));
+    }
 
     #[test]
     fn same_length_and_simplified_unchanged() {
@@ -39,7 +62,6 @@ mod tests {
         let chars = simplified_chars(traditional);
         assert_eq!(chars.len(), traditional.chars().count());
         assert_eq!(chars.iter().collect::<String>(), simplified);
-        // Outside the Basic Multilingual Plane and mixed scripts keep their length too.
         assert_eq!(simplified_chars("𠀀會A").len(), 3);
     }
 }
