@@ -139,6 +139,8 @@ struct Utf8Scan {
     wide: usize,
     /// Malformed sequences.
     bad: usize,
+    /// Whether the bytes end inside a char (a file cut short).
+    cut: bool,
 }
 
 /// Counts valid wide chars and malformed sequences in `bytes` (which start at `base` in the
@@ -160,6 +162,7 @@ fn scan_utf8(mut bytes: &[u8], base: usize, offsets: &mut Vec<usize>) -> Utf8Sca
                 if offsets.len() < LISTED {
                     offsets.push(at + valid);
                 }
+                scan.cut |= e.error_len().is_none();
                 let skip = valid + e.error_len().unwrap_or(bytes.len() - valid);
                 bytes = &bytes[skip..];
                 at += skip;
@@ -190,7 +193,8 @@ fn mostly_utf8(bytes: &[u8]) -> Option<Result<Decoded, NotText>> {
         let mut line_offsets = Vec::new();
         let scan = scan_utf8(line, start, &mut line_offsets);
         start += line.len();
-        if scan.bad == 0 || is_utf8_with_slips(&scan) {
+        // A last line that is only a char cut short is no other encoding.
+        if scan.bad == 0 || is_utf8_with_slips(&scan) || (scan.bad == 1 && scan.cut) {
             // A line of one or two wide chars can be valid UTF-8 by chance in GBK text.
             if scan.wide >= 3 {
                 utf8_wide += scan.wide;

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use guanxi::input::{extract_prepared, prepare};
 use guanxi::{Error, Extraction, Extractor, Lexicon};
 
+mod cli;
 mod spans;
 
 fn extractor() -> &'static Extractor {
