@@ -4,7 +4,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::text::Document;
+use crate::text::{simplified_char, Document};
 use crate::Extraction;
 
 /// Adds to `record` the spellings that `text` (the text it was extracted from) uses for its
@@ -19,11 +19,11 @@ use crate::Extraction;
 /// assert_eq!(record.organizations[0].aliases, ["青川市發展和改革委員會"]);
 /// ```
 pub fn keep_written_forms(record: &mut Extraction, text: &str) {
-    let doc = Document::new(text);
-    let converted = |i: usize| doc.original[i] != doc.chars[i] && is_han(doc.original[i]);
-    if !(0..doc.len()).any(converted) {
+    // Most reports are in Simplified script: nothing to do, and nothing allocated.
+    if !text.chars().any(|c| is_han(c) && simplified_char(c) != c) {
         return;
     }
+    let doc = Document::new(text);
     let slice = |s: usize, e: usize| (e <= doc.len() && s < e).then(|| doc.original_slice(s, e));
     for p in &mut record.persons {
         for m in &p.mentions {

@@ -29,8 +29,10 @@ pub struct Document {
 impl Document {
     /// Prepares `text`.
     pub fn new(text: &str) -> Document {
-        let original: Vec<char> = text.chars().collect();
-        let chars = simplified_chars(text).into_iter().map(normalize_char).collect();
+        // Sized exactly: a document is held twice, as chars (4 bytes each).
+        let mut original = Vec::with_capacity(text.chars().count());
+        original.extend(text.chars());
+        let chars = original.iter().map(|&c| normalize_char(simplified_char(c))).collect();
         Document { original, chars }
     }
 
