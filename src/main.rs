@@ -12,7 +12,8 @@ fn main() {
         Ok(Outcome::Ok) => {}
         Ok(Outcome::PartialFailure) => std::process::exit(1),
         // Output read by a pipe that was closed (`guanxi export … | head`): nothing is wrong.
-        Err(e) if is_broken_pipe(&e) => {}
+        // A pipe to another program (Graphviz) that broke is an error like any other.
+        Err(e) if is_broken_pipe(&e) && stdout_closed() => {}
         Err(e) => {
             eprintln!("guanxi: {}", message(&e));
             std::process::exit(2);
@@ -29,6 +30,23 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
         });
         io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// Whether standard output is a pipe whose reader has gone.
+#[cfg(unix)]
+fn stdout_closed() -> bool {
+    use rustix::event::{poll, PollFd, PollFlags, Timespec};
+    use std::os::fd::AsFd;
+    let stdout = std::io::stdout();
+    let fd = stdout.as_fd();
+    let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+    let now = Timespec { tv_sec: 0, tv_nsec: 0 };
+    poll(&mut fds, Some(&now)).is_ok_and(|n| n == 1) && fds[0].revents().contains(PollFlags::ERR)
+}
+
+#[cfg(not(unix))]
+fn stdout_closed() -> bool {
+    true
 }
 
 /// The error and its causes on one line, each said once: a cause whose text the line already
@@ -55,4 +73,19 @@ fn message(e: &anyhow::Error) -> String {
         line.push_str(new);
     }
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::message;
+
+    #[test]
+    fn each_part_is_said_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory (os error 2)");
+        let lib = guanxi::Error::Io { path: "g/graph.json".into(), source: io };
+        let e = anyhow::Error::new(lib).context("cannot load the graph g/graph.json");
+        assert_eq!(message(&e), "cannot load the graph g/graph.json: No such file or directory (os error 2)");
+        let plain = anyhow::anyhow!("one").context("two");
+        assert_eq!(message(&plain), "two: one");
+    }
 }

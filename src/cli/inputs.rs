@@ -155,9 +155,11 @@ pub fn read_all<T: Send>(
     Ok(summary)
 }
 
-/// Whether a skipped input gets a message of its own (the rest are only counted).
+/// Whether a skipped input gets a message of its own (the rest are only counted): those named
+/// on the command line, and files found in folders whose name says report but whose bytes are
+/// not text.
 fn worth_telling(reason: &SkipReason, named: bool) -> bool {
-    named || matches!(reason, SkipReason::NotText(_) | SkipReason::NotArticles(_))
+    named || matches!(reason, SkipReason::NotText(_))
 }
 
 /// The summary line of a run (without the `guanxi: ` prefix).
