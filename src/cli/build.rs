@@ -20,7 +20,10 @@ use guanxi::Extractor;
 /// Arguments of `guanxi build`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  guanxi build reports/ --out graph/\n  guanxi build new/*.txt --update graph/graph.json --out graph/"
+    after_help = "Inputs are read as by `extract` (see docs/inputs.md); records written by `extract` and named here are \
+merged as they are.\n\nExamples:\n  guanxi build reports/ --out graph/\n  guanxi build new/*.txt --update graph/graph.json --out graph/\n  \
+guanxi build scraped.jsonl --field text=正文 --out graph/\n  guanxi build pages/ --manifest pages.csv --out graph/\n  \
+guanxi extract reports/ > records.jsonl && guanxi build records.jsonl --out graph/"
 )]
 pub struct BuildArgs {
     /// The inputs and how to read them (records written by `extract`, named here, are
