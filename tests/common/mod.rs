@@ -100,3 +100,9 @@ pub fn saved(graph: &RelationGraph) -> (tempfile::TempDir, PathBuf) {
     std::fs::write(&path, bytes).unwrap();
     (dir, path)
 }
+
+/// The shared folder beside the repository (`../shared`), or beside the folder of work trees
+/// (`../../shared`); `None` when neither has `sub`.
+pub fn shared(sub: &str) -> Option<PathBuf> {
+    [root().join("../shared"), root().join("../../shared")].into_iter().map(|d| d.join(sub)).find(|d| d.is_dir())
+}
