@@ -113,7 +113,8 @@ fn cypher_strings(statement: &str) -> Vec<String> {
 #[test]
 fn every_format_gives_the_same_bytes_twice() {
     let graph = hostile_graph();
-    for format in Format::ALL {
+    // PNG is a picture, not text (tests/pictures.rs).
+    for format in Format::ALL.into_iter().filter(|&f| f != Format::Png) {
         assert_eq!(written(format, &graph), written(format, &graph), "{format} is not deterministic");
     }
 }
