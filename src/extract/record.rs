@@ -73,6 +73,9 @@ pub struct Organization {
     /// The body it belongs to, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// Every place the text names the body, in any of its spellings.
+    #[serde(default)]
+    pub mentions: Vec<Span>,
 }
 
 /// A post that the text gives a person.
@@ -87,6 +90,9 @@ pub struct Role {
     /// The title chain and the name it qualifies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Span>,
+    /// The title as written in its chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_mention: Option<Span>,
 }
 
 /// A meeting or event.

@@ -64,12 +64,14 @@ pub fn hostile_graph() -> RelationGraph {
                 aliases: vec![format!("{name}]")],
                 kind: Some(name.to_string()),
                 parent: None,
+                mentions: Vec::new(),
             }],
             roles: vec![Role {
                 person: name.to_string(),
                 title: format!("{name}主任"),
                 organization: Some(org.clone()),
                 evidence: Some(Span::new(3, len - 3)),
+                title_mention: None,
             }],
             meetings: vec![Meeting {
                 name: format!("{name}会议"),
