@@ -114,13 +114,13 @@ pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> 
 <div id="canvas">
 {drawing}<div id="zoom"><button id="zoom-in" type="button" title="zoom in">+</button><button id="zoom-out" type="button" title="zoom out">−</button><button id="fit" type="button" title="fit to what is shown">fit</button></div>
 </div>
-</div>
 <aside id="side">
 <div id="legend" aria-label="legend">
 <div><span class="key person">person</span><span class="key organization">body</span><span class="key meeting">meeting</span><span class="key hull">closely linked group</span></div>
 <div><span class="key post">holds post</span><span class="key strong">presided / spoke (主持 / 讲话)</span><span class="key attendance">attended</span><span class="key organizing">organised (主办)</span></div>
 <div class="note">Bigger symbols have more relations; names of the most connected show, zoom in for more. In evidence: <mark class="name">name</mark> <mark class="title">title</mark> <mark class="body">body</mark> <mark class="meeting">meeting</mark></div>
 <div id="summary">{summary}</div>
+</div>
 <div id="panel"><p class="hint">Click a name or an arrow to see posts, relations and the sentences of the reports that give them. Drag to pan, wheel to zoom.</p></div>
 </aside>
 </main>

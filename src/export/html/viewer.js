@@ -121,7 +121,8 @@
     var top = 20, bottom = 20, side = 50;
     padLeft = Math.max(padLeft, side); padRight = Math.max(padRight, 20);
     var w = Math.max(x1 - x0, 80), h = Math.max(y1 - y0, 80);
-    var s = Math.min((cw - padLeft - padRight) / w, (ch - top - bottom) / h);
+    // Never blown up beyond 1.5 times: a few nodes stay the size they are.
+    var s = Math.min((cw - padLeft - padRight) / w, (ch - top - bottom) / h, 1.5);
     var spareX = cw - padLeft - padRight - w * s, spareY = ch - top - bottom - h * s;
     view = { x: x0 - (padLeft + spareX / 2) / s, y: y0 - (top + spareY / 2) / s, w: cw / s, h: ch / s };
     setView();
