@@ -102,3 +102,22 @@ fn attendance_marks_the_person_and_the_meeting() {
     let attended = marks_of(&rows, "attended");
     assert!(attended.contains(&("name", "李华")), "{attended:?}");
 }
+
+#[test]
+fn an_empty_graph_and_a_lone_node_still_make_a_page() {
+    for graph in [RelationGraph::new(), {
+        let mut g = RelationGraph::new();
+        g.add_extraction(&serde_json::from_value(json!({"source": "a.txt", "persons": [{"name": "张明"}]})).unwrap());
+        g
+    }] {
+        let mut out = Vec::new();
+        html::write(&graph, &mut out).unwrap();
+        let page = String::from_utf8(out).unwrap();
+        assert!(page.contains("id=\"guanxi-data\""));
+        let at = page.find("viewBox=\"").unwrap() + "viewBox=\"".len();
+        let view: Vec<f64> =
+            page[at..at + page[at..].find('"').unwrap()].split(' ').map(|v| v.parse().unwrap()).collect();
+        assert!(view.len() == 4 && view.iter().all(|v| v.is_finite()), "a finite drawing: {view:?}");
+        assert!(!page.contains("NaN"));
+    }
+}
