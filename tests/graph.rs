@@ -353,12 +353,14 @@ fn hostile_graph() -> RelationGraph {
                 aliases: vec![format!("{name}]")],
                 kind: Some(name.to_string()),
                 parent: None,
+                mentions: Vec::new(),
             }],
             roles: vec![Role {
                 person: name.to_string(),
                 title: format!("{name}主任"),
                 organization: Some(org.clone()),
                 evidence: None,
+                title_mention: None,
             }],
             meetings: vec![Meeting {
                 name: format!("{name}会议"),
@@ -499,6 +501,7 @@ fn record(
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             kind: None,
             parent: None,
+            mentions: Vec::new(),
         })
         .collect();
     r.roles = roles
@@ -508,6 +511,7 @@ fn record(
             title: t.to_string(),
             organization: Some(o.to_string()),
             evidence: None,
+            title_mention: None,
         })
         .collect();
     if let Some((name, date, people)) = meeting {

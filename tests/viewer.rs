@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{fixture_graph, hostile_graph};
+use common::{fixture_graph, hostile_graph, shared};
 use guanxi::export::html;
 use guanxi::graph::{NodeKind, RelationGraph};
 use petgraph::Direction;
@@ -134,10 +134,12 @@ fn the_viewer_draws_every_node_and_its_search_finds_a_person() {
     assert_eq!(body_data(&dom, "selected"), Some(format!("person:{name}")), "the first hit is the person");
     let results = &dom[dom.find("<ol id=\"results\"").unwrap()..];
     assert!(results[..results.find("</ol>").unwrap()].contains(&name), "{name} listed in the results");
-    let panel = &dom[dom.find("<aside id=\"panel\"").unwrap()..];
+    let panel = &dom[dom.find("id=\"panel\"").unwrap()..];
     assert!(
-        panel.contains("Relations and evidence") && panel.contains("<blockquote>") && panel.contains("<mark>"),
-        "evidence shown"
+        panel.contains("Relations and evidence")
+            && panel.contains("<blockquote>")
+            && panel.contains("<mark class=\"name\">"),
+        "evidence shown, the person's name marked"
     );
 
     let shot = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("viewer.png");
@@ -181,6 +183,9 @@ const DRIVER: &str = r##"<script>
 (function () {
   var r = {}, body = document.body, visible = function () { return Number(body.getAttribute("data-visible")); };
   var change = function (e) { e.dispatchEvent(new Event("change")); };
+  r.linked = visible();
+  var lone = document.getElementById("lone");
+  lone.checked = true; change(lone);
   r.all = visible();
   var select = document.getElementById("meeting");
   select.value = select.options[1].value; change(select);
@@ -193,6 +198,10 @@ const DRIVER: &str = r##"<script>
   var from = document.getElementById("from");
   from.value = "2025-01-01"; change(from);
   r.from2025 = visible();
+  var undated = document.getElementById("undated");
+  undated.checked = false; change(undated);
+  r.from2025dated = visible();
+  undated.checked = true; change(undated);
   document.getElementById("reset").click();
   r.afterReset = visible();
   var svg = document.getElementById("graph"), before = svg.getAttribute("viewBox");
@@ -232,9 +241,127 @@ fn filters_zoom_and_clicks_work() {
     );
     assert_eq!(r["noMeetings"], n - meetings, "meetings hidden: {r}");
     assert!(r["from2025"].as_u64().unwrap() < n, "dates filter: {r}");
-    assert_eq!(r["afterReset"], n);
+    let undated_meetings = graph
+        .nodes_sorted()
+        .into_iter()
+        .filter(|&ix| graph.node(ix).kind == NodeKind::Meeting && graph.node(ix).date.is_none())
+        .count() as u64;
+    if undated_meetings > 0 {
+        assert!(
+            r["from2025dated"].as_u64().unwrap() < r["from2025"].as_u64().unwrap(),
+            "undated meetings kept, then left out: {r}"
+        );
+    }
+    let lone = graph
+        .nodes_sorted()
+        .into_iter()
+        .filter(|&ix| {
+            graph.edges_of(ix, Direction::Outgoing).is_empty() && graph.edges_of(ix, Direction::Incoming).is_empty()
+        })
+        .count() as u64;
+    assert_eq!(r["linked"], n - lone, "nodes without relations hidden at first");
+    assert_eq!(r["afterReset"], n - lone);
     assert_eq!(r["zoomed"], true);
     assert_eq!(r["nodePanel"], graph.node(graph.nodes_sorted()[0]).label.as_str());
     assert!(r["arrowPanel"].as_str().unwrap().contains(" → "), "{r}");
     assert!(r["quotes"].as_u64().unwrap() >= 1, "the arrow's evidence: {r}");
+}
+
+/// Measures the corpus viewer from inside the page (appended to a copy without its CSP): the
+/// labels shown on the first view and whether any two overlap (their boxes on screen), then,
+/// with the meeting filter set to the meeting that shows the most nodes, the part of the
+/// canvas its nodes' symbols fill.
+const MEASURE: &str = r##"<script>
+(function () {
+  var body = document.body, canvas = document.getElementById("graph").getBoundingClientRect();
+  function labels() {
+    var boxes = [];
+    document.querySelectorAll("#nodes .node:not(.hidden) text.label:not(.off)").forEach(function (t) {
+      var b = t.getBoundingClientRect();
+      if (b.width > 0 && b.right > canvas.left && b.left < canvas.right && b.bottom > canvas.top && b.top < canvas.bottom) boxes.push(b);
+    });
+    var overlaps = 0, tol = 0.5;
+    for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+      var a = boxes[i], c = boxes[j];
+      if (a.left < c.right - tol && c.left < a.right - tol && a.top < c.bottom - tol && c.top < a.bottom - tol) overlaps++;
+    }
+    return { labels: boxes.length, overlaps: overlaps };
+  }
+  var r = { canvas: [canvas.width, canvas.height] };
+  r.first = labels();
+  r.firstVisible = Number(body.getAttribute("data-visible"));
+  var data = JSON.parse(document.getElementById("guanxi-data").textContent), best = null;
+  Object.keys(data.focus).forEach(function (m) { if (best === null || data.focus[m].length > data.focus[best].length) best = m; });
+  var select = document.getElementById("meeting");
+  select.value = best; select.dispatchEvent(new Event("change"));
+  r.meeting = labels();
+  r.meetingVisible = Number(body.getAttribute("data-visible"));
+  var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  document.querySelectorAll("#nodes .node:not(.hidden) .sym").forEach(function (e) {
+    var b = e.getBoundingClientRect();
+    x0 = Math.min(x0, b.left); y0 = Math.min(y0, b.top); x1 = Math.max(x1, b.right); y1 = Math.max(y1, b.bottom);
+  });
+  x0 = Math.max(x0, canvas.left); y0 = Math.max(y0, canvas.top); x1 = Math.min(x1, canvas.right); y1 = Math.min(y1, canvas.bottom);
+  r.fill = Math.max(0, x1 - x0) * Math.max(0, y1 - y0) / (canvas.width * canvas.height);
+  r.fillWidth = (x1 - x0) / canvas.width;
+  r.fillHeight = (y1 - y0) / canvas.height;
+  body.setAttribute("data-test", JSON.stringify(r));
+})();
+</script>"##;
+
+/// The page data of a viewer page.
+fn page_data(page: &str) -> serde_json::Value {
+    let start = page.find("id=\"guanxi-data\">").unwrap() + "id=\"guanxi-data\">".len();
+    serde_json::from_str(&page[start..start + page[start..].find("</script>").unwrap()]).unwrap()
+}
+
+#[test]
+fn on_the_corpus_the_first_view_is_readable_and_a_meeting_fills_the_canvas() {
+    let browser = browser_or_skip!();
+    let Some(corpus) = shared("corpus/reports") else {
+        eprintln!("corpus viewer test skipped: ../shared/corpus/reports not found");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g");
+    let built = common::guanxi(&["build", corpus.to_str().unwrap(), "--out", g.to_str().unwrap(), "--no-svg"]);
+    assert!(g.join("graph.html").is_file(), "the corpus viewer: {}", String::from_utf8_lossy(&built.stderr));
+    let page_path = g.join("graph.html");
+    let page = std::fs::read_to_string(&page_path).unwrap();
+    let csp_start = page.find("<meta http-equiv=\"Content-Security-Policy\"").unwrap();
+    let csp_end = csp_start + page[csp_start..].find('>').unwrap() + 1;
+    let measured =
+        format!("{}{}", &page[..csp_start], &page[csp_end..]).replace("</body>", &format!("{MEASURE}\n</body>"));
+    let copy = g.join("measured.html");
+    std::fs::write(&copy, measured).unwrap();
+    let window = ["--window-size=1500,950".to_string(), "--hide-scrollbars".to_string()];
+    let dom = run(&browser, &copy, "", &[&window[..], &["--dump-dom".to_string()]].concat());
+    let raw = body_data(&dom, "test").expect("the measuring script ran");
+    let r: serde_json::Value = serde_json::from_str(&raw.replace("&quot;", "\"").replace("&amp;", "&")).unwrap();
+    eprintln!("corpus viewer: {r}");
+    let first = r["first"]["labels"].as_u64().unwrap();
+    assert!((20..=150).contains(&first), "the first view labels at most 150 nodes (and some): {r}");
+    assert_eq!(r["first"]["overlaps"], 0, "no label overlaps another: {r}");
+    assert_eq!(r["meeting"]["overlaps"], 0, "no label overlaps another in the meeting's view: {r}");
+    assert!(r["fill"].as_f64().unwrap() >= 0.5, "the meeting's nodes fill half the canvas: {r}");
+    assert!(r["meetingVisible"].as_u64().unwrap() < r["firstVisible"].as_u64().unwrap());
+
+    // Screenshots of both states, to look at.
+    let data = page_data(&page);
+    let focus = data["focus"].as_object().unwrap();
+    let best =
+        focus.iter().max_by_key(|(m, v)| (v.as_array().unwrap().len(), std::cmp::Reverse(m.parse::<usize>().unwrap())));
+    let meeting = data["nodes"][best.unwrap().0.parse::<usize>().unwrap()]["id"].as_str().unwrap().to_string();
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    for (name, fragment) in [
+        ("viewer-corpus-overview.png", String::new()),
+        ("viewer-corpus-meeting.png", format!("meeting={}", encode(&meeting))),
+    ] {
+        let shot = tmp.join(name);
+        let _ = std::fs::remove_file(&shot);
+        run(&browser, &page_path, &fragment, &[&window[..], &[format!("--screenshot={}", shot.display())]].concat());
+        let png = std::fs::read(&shot).expect("screenshot written");
+        assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "a real screenshot ({} bytes)", png.len());
+        eprintln!("corpus viewer screenshot: {}", shot.display());
+    }
 }

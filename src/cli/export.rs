@@ -13,14 +13,17 @@ use guanxi::query;
 
 /// Arguments of `guanxi export`.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Formats: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html.\n\nExamples:\n  guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张继红 --depth 1 | dot -Tsvg > zhang.svg\n  guanxi export g/graph.json --format json --around 基础研究领先行动座谈会\n  guanxi export g/ --format html -o graph.html\n  guanxi export g/ --format gexf -o graph.gexf\n  guanxi export g/ --format neo4j -o neo4j/        # nodes.csv, relationships.csv, import.cypher\n  guanxi export g/ --format mermaid --around 张继红 --depth 1"
-)]
+#[command(after_help = "Formats: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html, png.\n\nExamples:\n  \
+guanxi export g/ --format dot -o all.dot\n  guanxi export g/ --format dot --around 张明 --depth 1 | dot -Tsvg > zhang.svg\n  \
+guanxi export g/graph.json --format json --around 青川市科技工作会议\n  guanxi export g/ --format html -o graph.html\n  \
+guanxi export g/ --format png -o graph.png        # needs Graphviz\n  guanxi export g/ --format gexf -o graph.gexf\n  \
+guanxi export g/ --format neo4j -o neo4j/        # nodes.csv, relationships.csv, import.cypher\n  \
+guanxi export g/ --format mermaid --around 张明 --depth 1")]
 pub struct ExportArgs {
     /// The graph: a graph.json, or the folder `build` wrote it to.
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
-    /// Output format: dot, json, graphml, gexf, cytoscape, neo4j, mermaid or html.
+    /// Output format: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html or png.
     #[arg(long, short, default_value = "dot", value_name = "FORMAT")]
     pub format: Format,
     /// Only the neighbourhood of this node (a person, body or meeting).

@@ -27,9 +27,9 @@ pub enum Command {
     Extract(extract::ExtractArgs),
     /// Build one relation graph from reports (graph.json, graph.dot, graph.html, graph.svg).
     Build(build::BuildArgs),
-    /// Ask a built graph: attendees, meetings, posts, members, coattendees, path, stats.
+    /// Ask a built graph: list, search, timeline, rank, attendees, meetings, posts, members, coattendees, path, show, stats.
     Query(query::QueryArgs),
-    /// Write a built graph, or one node's neighbourhood: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html.
+    /// Write a built graph, or one node's neighbourhood: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html, png.
     Export(export::ExportArgs),
 }
 

@@ -4,18 +4,22 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 
 use super::table::write_table;
 use super::Outcome;
 use guanxi::graph::{EdgeKind, NodeKind, RelationGraph};
-use guanxi::query::{self, NodeRef};
+use guanxi::query::{self, DateRange, Measure, NodeFilter, NodeRef};
 
 /// Arguments of `guanxi query`.
 #[derive(Debug, Args)]
-#[command(after_help = "Names match exactly, by alias (市科委), or by a unique part of a name; an id \
-(person:张三#2, 座谈会@2024-01-19) picks one of several namesakes.\n\nExamples:\n  guanxi query g/ attendees 基础研究领先行动座谈会\n  guanxi query g/graph.json posts 张继红 --json\n  guanxi query g/ path 张继红 于英杰")]
+#[command(after_help = "Names match exactly, by alias (市科委), or by a unique part of a name; an exact \
+name wins over an alias, an alias over a part; an id (person:张三#2, 座谈会@2024-01-19) picks one of \
+several namesakes.\n\nExamples:\n  guanxi query g/ list persons --region 青川市 --min-reports 2\n  \
+guanxi query g/ search 科技 --kind meeting --from 2024-01 --to 2024-06\n  guanxi query g/ timeline 张明\n  \
+guanxi query g/ rank --by betweenness --top 10\n  guanxi query g/ attendees 青川市科技创新座谈会\n  \
+guanxi query g/graph.json posts 张明 --json\n  guanxi query g/ path 张明 李华")]
 pub struct QueryArgs {
     /// The graph: a graph.json, or the folder `build` wrote it to.
     #[arg(value_name = "GRAPH")]
@@ -28,35 +32,160 @@ pub struct QueryArgs {
     pub question: Question,
 }
 
+/// What `list` lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Listing {
+    /// Persons.
+    Persons,
+    /// Bodies (organizations).
+    Bodies,
+    /// Meetings.
+    Meetings,
+    /// Every node.
+    All,
+}
+
+/// A kind of node, as options name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Persons.
+    Person,
+    /// Bodies (organizations).
+    #[value(alias = "body")]
+    Organization,
+    /// Meetings.
+    Meeting,
+}
+
+impl From<KindArg> for NodeKind {
+    fn from(k: KindArg) -> NodeKind {
+        match k {
+            KindArg::Person => NodeKind::Person,
+            KindArg::Organization => NodeKind::Organization,
+            KindArg::Meeting => NodeKind::Meeting,
+        }
+    }
+}
+
+/// The filters of `list` and `search`.
+#[derive(Debug, Clone, Args)]
+pub struct FilterArgs {
+    /// Only nodes of a region: persons by their posts' regions, bodies by their name, meetings by
+    /// their organisers and participants (any part of the region's name: 青川 finds 青川市).
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Only nodes seen on or after this date (YYYY-MM-DD, YYYY-MM or YYYY): meetings by their
+    /// date, persons and bodies by the dates of their reports and relations.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only nodes seen on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// With --from/--to: leave out nodes without any date (kept otherwise, as many meetings
+    /// have none).
+    #[arg(long)]
+    pub dated: bool,
+    /// Only nodes named in at least this many reports.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_reports: usize,
+}
+
+impl FilterArgs {
+    fn filter(&self, kind: Option<NodeKind>) -> NodeFilter {
+        NodeFilter {
+            kind,
+            region: self.region.clone(),
+            dates: DateRange { from: self.from.clone(), to: self.to.clone() },
+            dated: self.dated,
+            min_reports: self.min_reports,
+        }
+    }
+}
+
 /// The questions.
 #[derive(Debug, Subcommand)]
 pub enum Question {
+    /// Persons, bodies or meetings, most reported first, with filters.
+    #[command(
+        after_help = "Examples:\n  guanxi query g/ list persons\n  guanxi query g/ list bodies --region 青川市\n  \
+guanxi query g/ list meetings --from 2024-03-01 --to 2024-03-31 --dated\n  guanxi query g/ list persons --min-reports 3 --json"
+    )]
+    List {
+        /// What to list.
+        #[arg(value_enum)]
+        what: Listing,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+    /// Nodes whose name, alias or id contains a text: exact names first.
+    #[command(
+        after_help = "Examples:\n  guanxi query g/ search 张明\n  guanxi query g/ search 科技局 --kind organization\n  \
+guanxi query g/ search 座谈会 --kind meeting --from 2024 --region 青川\n  guanxi query g/ search 李 --min-reports 2 --json"
+    )]
+    Search {
+        /// The text (any part of a name or alias).
+        text: String,
+        /// Only nodes of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[command(flatten)]
+        filters: FilterArgs,
+    },
+    /// A person's posts and meetings by date, with the reports that give them.
+    #[command(after_help = "Posts are dated by the reports that give them (first and last), meetings by their \
+date; undated meetings come last.\n\nExamples:\n  guanxi query g/ timeline 张明\n  guanxi query g/ timeline person:张明#2 --json")]
+    Timeline {
+        /// The person.
+        person: String,
+    },
+    /// The most connected nodes: by degree, co-attendance or betweenness.
+    #[command(after_help = "degree: how many persons, bodies and meetings a node has relations with; coattendance \
+(persons): how many others a person met at meetings; betweenness: how much of the graph's shortest \
+connections pass through a node (who bridges bodies).\n\nExamples:\n  guanxi query g/ rank\n  \
+guanxi query g/ rank --by coattendance --top 5\n  guanxi query g/ rank --by betweenness --kind organization --json")]
+    Rank {
+        /// The measure: degree, coattendance or betweenness.
+        #[arg(long = "by", default_value = "degree", value_name = "MEASURE")]
+        measure: Measure,
+        /// Which nodes to rank (persons unless told).
+        #[arg(long, value_enum, default_value = "person")]
+        kind: KindArg,
+        /// How many rows to show.
+        #[arg(long, default_value_t = 20, value_name = "N")]
+        top: usize,
+    },
     /// Who attended a meeting (and who presided or spoke).
+    #[command(after_help = "Example:\n  guanxi query g/ attendees 青川市科技创新座谈会")]
     Attendees {
         /// The meeting.
         meeting: String,
     },
     /// The meetings a person took part in, by date.
+    #[command(after_help = "Example:\n  guanxi query g/ meetings 张明")]
     Meetings {
         /// The person.
         person: String,
     },
-    /// The posts a person holds.
+    /// The posts a person holds, each with the reports that give it.
+    #[command(after_help = "Example:\n  guanxi query g/ posts 张明 --json")]
     Posts {
         /// The person.
         person: String,
     },
     /// Who holds posts in a body.
+    #[command(after_help = "Examples:\n  guanxi query g/ members 青川市人民政府\n  guanxi query g/ members 市科委")]
     Members {
         /// The body (full name or alias).
         organization: String,
     },
     /// Who attended meetings together with a person.
+    #[command(after_help = "Example:\n  guanxi query g/ coattendees 张明")]
     Coattendees {
         /// The person.
         person: String,
     },
     /// The shortest connection between two nodes, with the edges on it.
+    #[command(after_help = "Example:\n  guanxi query g/ path 张明 李华")]
     Path {
         /// Where to start (a person, body or meeting).
         from: String,
@@ -65,6 +194,7 @@ pub enum Question {
     },
     /// One node in full: names, regions, posts, and every report it was seen in (why
     /// mentions were merged into it).
+    #[command(after_help = "Examples:\n  guanxi query g/ show 张明\n  guanxi query g/ show person:张明#2")]
     Show {
         /// A person, body or meeting.
         name: String,
@@ -137,6 +267,78 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
     let find = |name: &str, kind: Option<NodeKind>| query::resolve(graph, name, kind);
     let node = |ix| NodeRef::of(graph, ix);
     Ok(match question {
+        Question::List { what, filters } => {
+            let kind = match what {
+                Listing::Persons => Some(NodeKind::Person),
+                Listing::Bodies => Some(NodeKind::Organization),
+                Listing::Meetings => Some(NodeKind::Meeting),
+                Listing::All => None,
+            };
+            let found = query::list(graph, &filters.filter(kind));
+            let rows = found.iter().map(listed_row).collect();
+            Answer::new(json!({"nodes": found}), LISTED_HEADERS.to_vec(), rows)
+        }
+        Question::Search { text, kind, filters } => {
+            let found = query::search(graph, text, &filters.filter(kind.map(NodeKind::from)));
+            let rows = found
+                .iter()
+                .map(|h| {
+                    let mut row = listed_row(&h.listed);
+                    row.push(if h.matched == h.listed.node.label { String::new() } else { h.matched.clone() });
+                    row
+                })
+                .collect();
+            let mut headers = LISTED_HEADERS.to_vec();
+            headers.push("MATCHED");
+            Answer::new(json!({"text": text, "hits": found}), headers, rows)
+        }
+        Question::Timeline { person } => {
+            let p = find(person, Some(NodeKind::Person))?;
+            let found = query::timeline(graph, p);
+            let rows = found
+                .iter()
+                .map(|r| {
+                    let when = match (&r.date, &r.until) {
+                        (Some(d), Some(u)) => format!("{d} … {u}"),
+                        (Some(d), None) => d.clone(),
+                        _ => "-".into(),
+                    };
+                    let (what, detail) = match &r.event {
+                        query::Event::Post { title, organization } => {
+                            ("post".to_string(), format!("{}{title}", organization.label))
+                        }
+                        query::Event::Meeting { meeting, roles } => (roles_text(roles), meeting.label.clone()),
+                    };
+                    vec![when, what, detail, reports_text(&r.documents)]
+                })
+                .collect();
+            Answer::new(
+                json!({"person": node(p), "timeline": found}),
+                vec!["DATE", "WHAT", "POST OR MEETING", "REPORTS"],
+                rows,
+            )
+            .heading(graph.node(p).label.clone())
+        }
+        Question::Rank { measure, kind, top } => {
+            let mut found = query::rank(graph, *measure, NodeKind::from(*kind));
+            found.truncate(*top);
+            let rows = found
+                .iter()
+                .map(|r| {
+                    let score = match measure {
+                        Measure::Betweenness => format!("{:.4}", r.score),
+                        _ => format!("{}", r.score),
+                    };
+                    vec![r.rank.to_string(), r.node.display_name(), score, r.reports.to_string()]
+                })
+                .collect();
+            let header = match measure {
+                Measure::Degree => "DEGREE",
+                Measure::Coattendance => "COATTENDEES",
+                Measure::Betweenness => "BETWEENNESS",
+            };
+            Answer::new(json!({"measure": measure, "ranking": found}), vec!["RANK", "NAME", header, "REPORTS"], rows)
+        }
         Question::Attendees { meeting } => {
             let m = find(meeting, Some(NodeKind::Meeting))?;
             let found = query::attendees(graph, m);
@@ -168,7 +370,7 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
             let rows = found
                 .iter()
                 .map(|r| {
-                    let org = r.organization.as_ref().map_or("-".to_string(), |o| o.label.clone());
+                    let org = r.organization.label.clone();
                     let dates = if r.dates.is_empty() { "-".to_string() } else { r.dates.join(" ") };
                     vec![r.title.clone(), org, dates, r.documents.len().to_string()]
                 })
@@ -256,6 +458,30 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
             Answer::new(json!(s), vec!["WHAT", "COUNT"], rows)
         }
     })
+}
+
+/// Reports in a table cell: how many, and the first file names.
+fn reports_text(documents: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let names: Vec<&str> =
+        documents.iter().take(SHOWN).map(|d| Path::new(d).file_name().and_then(|n| n.to_str()).unwrap_or(d)).collect();
+    let more = if documents.len() > SHOWN { " …" } else { "" };
+    format!("{} ({}{more})", documents.len(), names.join(" "))
+}
+
+/// The columns of a listed node.
+const LISTED_HEADERS: [&str; 5] = ["KIND", "NAME", "REPORTS", "NEIGHBOURS", "REGIONS"];
+
+/// A listed node as a table row.
+fn listed_row(l: &query::Listed) -> Vec<String> {
+    let regions: Vec<&str> = l.regions.iter().map(String::as_str).collect();
+    vec![
+        l.node.kind.to_string(),
+        l.node.display_name(),
+        l.reports.to_string(),
+        l.neighbours.to_string(),
+        regions.join("、"),
+    ]
 }
 
 /// A path step as a table row: `A  -[holds_post 主任]->  B`.

@@ -16,6 +16,7 @@
 //! | [`neo4j`] | folder, or `.cypher` | `neo4j-admin database import` CSVs and a `MERGE` script |
 //! | [`mermaid`] | `.mmd` | Markdown, for small graphs |
 //! | [`html`] | `.html` | the interactive viewer, one self-contained file |
+//! | [`dot`] (`png`) | `.png` | a picture, rendered by Graphviz |
 
 mod around;
 pub mod attrs;
@@ -58,11 +59,13 @@ pub enum Format {
     Mermaid,
     /// The interactive viewer, one self-contained HTML file (see [`html`]).
     Html,
+    /// A PNG picture of the DOT drawing, rendered by Graphviz (see [`dot::write_png`]).
+    Png,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Dot,
         Format::Json,
         Format::Graphml,
@@ -71,6 +74,7 @@ impl Format {
         Format::Neo4j,
         Format::Mermaid,
         Format::Html,
+        Format::Png,
     ];
 
     /// Its name on the command line.
@@ -84,6 +88,7 @@ impl Format {
             Format::Neo4j => "neo4j",
             Format::Mermaid => "mermaid",
             Format::Html => "html",
+            Format::Png => "png",
         }
     }
 
@@ -98,6 +103,7 @@ impl Format {
             Format::Neo4j => "cypher",
             Format::Mermaid => "mmd",
             Format::Html => "html",
+            Format::Png => "png",
         }
     }
 
@@ -126,6 +132,7 @@ impl Format {
             Format::Neo4j => neo4j::write(graph, out),
             Format::Mermaid => mermaid::write(graph, out),
             Format::Html => html::write(graph, out),
+            Format::Png => dot::write_png(graph, out),
         }
     }
 }

@@ -389,7 +389,13 @@ impl OrgTable {
         }
         let entry = self.by_name.entry(r.name.clone()).or_insert_with(|| {
             self.order.push(r.name.clone());
-            Organization { name: r.name.clone(), aliases: vec![], kind: r.kind.clone(), parent: r.parent.clone() }
+            Organization {
+                name: r.name.clone(),
+                aliases: vec![],
+                kind: r.kind.clone(),
+                parent: r.parent.clone(),
+                mentions: Vec::new(),
+            }
         });
         for a in &r.aliases {
             if *a != entry.name && !entry.aliases.contains(a) {

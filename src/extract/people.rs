@@ -31,6 +31,7 @@ impl PersonTable {
                 title: title.to_string(),
                 organization: org,
                 evidence: Some(evidence),
+                title_mention: None,
             });
         }
     }

@@ -58,7 +58,13 @@ impl Extraction {
         for p in &mut self.persons {
             spans.extend(p.mentions.iter_mut());
         }
-        spans.extend(self.roles.iter_mut().filter_map(|r| r.evidence.as_mut()));
+        for o in &mut self.organizations {
+            spans.extend(o.mentions.iter_mut());
+        }
+        for r in &mut self.roles {
+            spans.extend(r.evidence.as_mut());
+            spans.extend(r.title_mention.as_mut());
+        }
         spans.extend(self.meetings.iter_mut().filter_map(|m| m.evidence.as_mut()));
         spans.extend(self.attendance.iter_mut().filter_map(|a| a.evidence.as_mut()));
         spans
@@ -92,6 +98,9 @@ pub struct Organization {
     /// The body it belongs to, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// Every place the text names the body, in any of its spellings.
+    #[serde(default)]
+    pub mentions: Vec<Span>,
 }
 
 /// A post that the text gives a person.
@@ -106,6 +115,9 @@ pub struct Role {
     /// The title chain and the name it qualifies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Span>,
+    /// The title as written in its chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_mention: Option<Span>,
 }
 
 /// A meeting or event.

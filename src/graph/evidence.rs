@@ -107,6 +107,7 @@ mod tests {
                 title: "市长".into(),
                 organization: None,
                 evidence: Some(Span::new(s, e)),
+                title_mention: None,
             });
         }
         r

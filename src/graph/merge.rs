@@ -59,7 +59,13 @@ impl RelationGraph {
             if let Some(&ix) = spelled.get(name) {
                 return ix;
             }
-            let org = Organization { name: name.to_string(), aliases: Vec::new(), kind: None, parent: None };
+            let org = Organization {
+                name: name.to_string(),
+                aliases: Vec::new(),
+                kind: None,
+                parent: None,
+                mentions: Vec::new(),
+            };
             graph.merge_organization(&org, doc)
         };
 
@@ -117,7 +123,9 @@ impl RelationGraph {
             insert_sorted(&mut self.graph[p].posts, Post { title: role.title.clone(), organization });
             if let Some(o) = org {
                 let date = self.intern_date(record.published.as_deref());
-                let source = Source { doc, date, spans: role.evidence.into_iter().collect() };
+                // The title's own span lies inside the evidence span (the viewer marks it).
+                let spans = role.evidence.into_iter().chain(role.title_mention).collect();
+                let source = Source { doc, date, spans };
                 self.upsert_edge(p, o, EdgeKind::HoldsPost, Some(role.title.clone()), source);
             }
         }
@@ -204,7 +212,8 @@ impl RelationGraph {
         if node.parent.is_none() {
             node.parent = org.parent.clone();
         }
-        add_source(&mut node.sources, Source { doc, date: None, spans: Vec::new() });
+        // Where the report names the body (the viewer marks them in evidence sentences).
+        add_source(&mut node.sources, Source { doc, date: None, spans: org.mentions.clone() });
         ix
     }
 

@@ -15,21 +15,29 @@
 //! ```
 
 mod attendance;
+mod list;
 mod path;
 mod posts;
+mod rank;
 mod resolve;
+mod search;
 mod show;
 mod stats;
+mod timeline;
 
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
 
 pub use attendance::{attendees, coattendees, meetings, Attendee, CoAttendee, MeetingRow};
+pub use list::{dates_of, list, neighbours, regions_of, DateRange, Listed, NodeFilter};
 pub use path::{path, Step};
 pub use posts::{members, posts, Member, PostRow};
+pub use rank::{rank, Measure, RankRow};
 pub use resolve::resolve;
+pub use search::{search, SearchHit};
 pub use show::{show, NodeDetails, SourceRow};
 pub use stats::{stats, Stats};
+pub use timeline::{timeline, Event, TimelineRow};
 
 use crate::graph::{NodeKind, RelationGraph};
 

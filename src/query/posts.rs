@@ -14,8 +14,8 @@ use crate::graph::{EdgeKind, RelationGraph};
 pub struct PostRow {
     /// The post.
     pub title: String,
-    /// The body it is held in, when the reports name one.
-    pub organization: Option<NodeRef>,
+    /// The body it is held in.
+    pub organization: NodeRef,
     /// The publication dates of the reports that give it.
     pub dates: Vec<String>,
     /// The reports that give it.
@@ -33,34 +33,25 @@ pub struct Member {
     pub documents: Vec<String>,
 }
 
-/// Every post of a person: those in a named body (by body, then title), then those the
-/// reports give without a body.
+/// Every post of a person that some report gives in a named body, by body, then title. Posts
+/// without a body have no report of their own and are not rows (`show` lists them); nor is
+/// an edge that has lost its reports.
 pub fn posts(graph: &RelationGraph, person: NodeIndex) -> Vec<PostRow> {
     let mut rows: Vec<PostRow> = graph
         .edges_of(person, Direction::Outgoing)
         .into_iter()
-        .filter(|&(e, _)| graph.edge(e).kind == EdgeKind::HoldsPost)
+        .filter(|&(e, _)| graph.edge(e).kind == EdgeKind::HoldsPost && !graph.edge(e).sources.is_empty())
         .map(|(e, org)| {
             let edge = graph.edge(e);
             PostRow {
                 title: edge.title.clone().unwrap_or_default(),
-                organization: Some(NodeRef::of(graph, org)),
+                organization: NodeRef::of(graph, org),
                 dates: edge.dates(),
                 documents: document_paths(graph, &edge.sources),
             }
         })
         .collect();
     rows.sort_by(|a, b| (&a.organization, &a.title).cmp(&(&b.organization, &b.title)));
-    for post in &graph.node(person).posts {
-        if post.organization.is_none() {
-            rows.push(PostRow {
-                title: post.title.clone(),
-                organization: None,
-                dates: Vec::new(),
-                documents: Vec::new(),
-            });
-        }
-    }
     rows
 }
 

@@ -11,9 +11,9 @@ use crate::graph::{NodeKind, RelationGraph};
 const MAX_CANDIDATES: usize = 12;
 
 /// The node `name` stands for, among nodes of `kind` (any kind when `None`). A name matches
-/// an id (`person:张三#2`, or without the kind: `张三#2`, `座谈会@2024-01-19`), else a name or
-/// alias exactly, else a unique part of a name or alias (`市科委`). No match, or several, is
-/// an error that lists candidates.
+/// an id (`person:张三#2`, or without the kind: `张三#2`, `座谈会@2024-01-19`), else a name
+/// exactly, else an alias exactly, else a unique part of a name or alias (`市科委`). No match,
+/// or several in the first of these that matches, is an error that lists candidates.
 pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Result<NodeIndex> {
     let kinds: Vec<NodeKind> = match kind {
         Some(k) => vec![k],
@@ -30,16 +30,21 @@ pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Res
             return Ok(ix);
         }
     }
-    let names = |ix: NodeIndex| {
-        let n = graph.node(ix);
-        std::iter::once(n.label.as_str()).chain(n.aliases.iter().map(String::as_str))
-    };
     let candidates: Vec<NodeIndex> =
         graph.nodes_sorted().into_iter().filter(|&ix| kinds.contains(&graph.node(ix).kind)).collect();
-    let exact: Vec<NodeIndex> = candidates.iter().copied().filter(|&ix| names(ix).any(|n| n == name)).collect();
-    let partial: Vec<NodeIndex> =
-        candidates.iter().copied().filter(|&ix| names(ix).any(|n| n.contains(name))).collect();
-    let found = if exact.is_empty() { partial } else { exact };
+    // A node named exactly so wins over one that has it as an alias, which wins over a part
+    // of a name: `区委` is the node named 区委, not every body called 区委 for short.
+    let label = |ix: NodeIndex| graph.node(ix).label.as_str();
+    let aliases = |ix: NodeIndex| graph.node(ix).aliases.iter().map(String::as_str);
+    let tiers: [&dyn Fn(NodeIndex) -> bool; 3] =
+        [&|ix| label(ix) == name, &|ix| aliases(ix).any(|a| a == name), &|ix| {
+            label(ix).contains(name) || aliases(ix).any(|a| a.contains(name))
+        }];
+    let found: Vec<NodeIndex> = tiers
+        .iter()
+        .map(|keep| candidates.iter().copied().filter(|&ix| keep(ix)).collect::<Vec<_>>())
+        .find(|tier| !tier.is_empty())
+        .unwrap_or_default();
     match found.as_slice() {
         [one] => Ok(*one),
         [] => Err(Error::UnknownName { kind: what, name: name.into(), candidates: similar(graph, &candidates, name) }),

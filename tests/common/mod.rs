@@ -64,12 +64,14 @@ pub fn hostile_graph() -> RelationGraph {
                 aliases: vec![format!("{name}]")],
                 kind: Some(name.to_string()),
                 parent: None,
+                mentions: Vec::new(),
             }],
             roles: vec![Role {
                 person: name.to_string(),
                 title: format!("{name}主任"),
                 organization: Some(org.clone()),
                 evidence: Some(Span::new(3, len - 3)),
+                title_mention: None,
             }],
             meetings: vec![Meeting {
                 name: format!("{name}会议"),
@@ -99,4 +101,10 @@ pub fn saved(graph: &RelationGraph) -> (tempfile::TempDir, PathBuf) {
     graph.write_json(&mut bytes).unwrap();
     std::fs::write(&path, bytes).unwrap();
     (dir, path)
+}
+
+/// The shared folder beside the repository (`../shared`), or beside the folder of work trees
+/// (`../../shared`); `None` when neither has `sub`.
+pub fn shared(sub: &str) -> Option<PathBuf> {
+    [root().join("../shared"), root().join("../../shared")].into_iter().map(|d| d.join(sub)).find(|d| d.is_dir())
 }

@@ -1,346 +1,404 @@
-//! Where the viewer draws each node and arrow: Graphviz (`dot` for small graphs, `sfdp` for
-//! larger ones) when it is installed, otherwise a force layout computed here.
+//! Where the viewer draws each node, computed here so that the page needs nothing but a
+//! browser and the same graph always gives the same picture.
 //!
-//! Graphviz is run as `dot -K<engine> -Tjson` on a DOT text of anonymous ids (`n0`, `n1`, …)
-//! and escaped labels, and its JSON gives node centres and sizes and the arrows' Bézier
-//! control points. Coordinates are returned with y growing downwards, in points, the
-//! top-left corner at (0, 0). The same graph and Graphviz give the same layout.
+//! - **Overview.** Nodes with relations are laid out piece by piece (connected components) by
+//!   ForceAtlas2 (the `fa2` crate), starting from their communities ([`super::community`])
+//!   placed apart, so that a community ends up as one group; nodes are then pushed apart
+//!   until no two symbols overlap, and the pieces are packed into a block of a screen's
+//!   proportions, largest first. Nodes without any relation go in a grid below it (the
+//!   viewer hides them unless asked).
+//! - **Focus.** For every meeting, a radial layout of what the meeting filter shows: the
+//!   meeting in the middle, its participants around it, their bodies and the organisers on an
+//!   outer ring next to the participants they belong to; the rings are ellipses [`WIDE`]
+//!   times as wide as high.
+//!
+//! Coordinates are points with y growing downwards; a node is a symbol of radius `r` at
+//! its centre, its label to one side.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::collections::{BTreeMap, BTreeSet};
+use std::f64::consts::TAU;
 
-use serde::Deserialize;
-
-use super::super::dot::{escape, FONT};
-use super::super::drawn::Arrow;
-use crate::graph::{NodeKind, RelationGraph};
+use fa2::{FA2Data, FA2Settings};
 use petgraph::stable_graph::NodeIndex;
 
-/// Graphs up to this many nodes are laid out by `dot` (ranks left to right); larger ones by
-/// `sfdp` (a force layout that scales).
-pub const DOT_MAX_NODES: usize = 150;
+use super::super::drawn::{Arrow, Family};
+use super::community::communities;
+use crate::graph::{NodeKind, RelationGraph};
 
-/// Which layout engine to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    /// Graphviz when installed, the force layout otherwise.
-    Auto,
-    /// The force layout of this module, without Graphviz.
-    Force,
-}
+/// Font size of node labels, in screen pixels.
+pub const FONT_SIZE: f64 = 12.0;
 
-/// A node's box: centre and size.
+/// The usual length of a link in the overview.
+const LINK: f64 = 60.0;
+
+/// Focus layouts are this much wider than high: screens are, and labels run sideways.
+const WIDE: f64 = 1.3;
+
+/// Space kept between two symbols.
+const GAP: f64 = 10.0;
+
+/// A node's place: centre and symbol radius.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placed {
     /// Centre, x.
     pub x: f64,
     /// Centre, y (downwards).
     pub y: f64,
-    /// Width.
-    pub w: f64,
-    /// Height.
-    pub h: f64,
-}
-
-/// How an arrow is drawn.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Route {
-    /// Cubic Bézier control points: a start point, then three per segment.
-    pub points: Vec<(f64, f64)>,
-    /// Where the arrowhead ends, when it is drawn apart from the curve (Graphviz's `e,x,y`).
-    pub head: Option<(f64, f64)>,
-    /// Where the label goes.
-    pub label: Option<(f64, f64)>,
+    /// Radius of its symbol.
+    pub r: f64,
 }
 
 /// A finished layout.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    /// Boxes of the graph's nodes, in the order of [`RelationGraph::nodes_sorted`].
+    /// Places of the nodes, in page order.
     pub nodes: Vec<Placed>,
-    /// Routes of the arrows, in their order.
-    pub routes: Vec<Route>,
-    /// Width of the drawing.
+    /// Each node's community (0 the largest); nodes without relations are alone in theirs.
+    pub community: Vec<usize>,
+    /// Each node's number of neighbours (what decides whose label shows first).
+    pub degree: Vec<usize>,
+    /// The outline of each community of at least [`MIN_HULL`] members: a convex polygon
+    /// around its symbols, with the community's number.
+    pub hulls: Vec<(usize, Vec<(f64, f64)>)>,
+    /// For each meeting (by page index): the places of the nodes its filter shows.
+    pub focus: BTreeMap<usize, Vec<(usize, f64, f64)>>,
+    /// Width of the whole drawing (nodes without relations included).
     pub width: f64,
-    /// Height of the drawing.
+    /// Height of the whole drawing.
     pub height: f64,
-    /// What made it: `dot`, `sfdp` or `force`.
-    pub engine: &'static str,
 }
 
-/// Font size of node labels, in points.
-pub const FONT_SIZE: f64 = 12.0;
+/// Communities smaller than this get no outline.
+pub const MIN_HULL: usize = 4;
 
 /// A rough width of a label: CJK characters a full em, others about half.
 pub fn text_width(text: &str, size: f64) -> f64 {
     text.chars().map(|c| if c.is_ascii() { 0.55 } else { 1.0 }).sum::<f64>() * size
 }
 
-/// Lays out `nodes` (in output order) and `arrows`.
-pub fn compute(
-    graph: &RelationGraph,
-    nodes: &[NodeIndex],
-    arrows: &[Arrow],
-    engine: Engine,
-) -> std::io::Result<Layout> {
-    if engine == Engine::Auto {
-        let program = if nodes.len() <= DOT_MAX_NODES { "dot" } else { "sfdp" };
-        if let Some(layout) = graphviz(graph, nodes, arrows, program)? {
-            return Ok(layout);
-        }
-    }
-    Ok(force(graph, nodes, arrows))
+/// The radius of a node's symbol: more neighbours, bigger, within limits.
+fn radius(degree: usize) -> f64 {
+    (4.0 + 1.8 * (degree as f64).sqrt()).min(16.0)
 }
 
-/// How many separate pieces (weakly connected components) the arrows leave.
-fn pieces(nodes: &[NodeIndex], arrows: &[Arrow]) -> usize {
-    let index: std::collections::HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();
-    let mut sets = petgraph::unionfind::UnionFind::<usize>::new(nodes.len());
-    for a in arrows {
-        sets.union(index[&a.source], index[&a.target]);
-    }
-    let mut roots = sets.into_labeling();
-    roots.sort_unstable();
-    roots.dedup();
-    roots.len()
-}
-
-/// The DOT text Graphviz lays out.
-fn dot_text(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow], program: &str) -> String {
-    let mut s = String::from("digraph {\n");
-    s.push_str(&format!(
-        "  graph [rankdir=LR, nodesep=0.25, ranksep=0.9, overlap=false, splines=true, fontname=\"{FONT}\"];\n"
-    ));
-    s.push_str(&format!("  node [fontname=\"{FONT}\", fontsize={FONT_SIZE}, margin=\"0.12,0.06\"];\n"));
-    s.push_str(&format!("  edge [fontname=\"{FONT}\", fontsize=10];\n"));
-    if program == "sfdp" {
-        s.push_str("  graph [overlap=prism, splines=false, K=1.2];\n");
-    } else {
-        // Pieces of the graph side by side in columns, not one tall stack.
-        let pieces = pieces(nodes, arrows);
-        let columns = ((pieces * 2) as f64).sqrt().ceil().clamp(1.0, 8.0);
-        s.push_str(&format!("  graph [pack=true, packmode=\"array_c{columns}\"];\n"));
-    }
-    for (i, &ix) in nodes.iter().enumerate() {
-        let n = graph.node(ix);
-        let (shape, label) = match (n.kind, &n.date) {
-            (NodeKind::Person, _) => ("ellipse", escape(&n.label)),
-            (NodeKind::Organization, _) => ("box", escape(&n.label)),
-            (NodeKind::Meeting, Some(d)) => ("box", format!("{}\\n{}", escape(&n.label), escape(d))),
-            (NodeKind::Meeting, None) => ("box", escape(&n.label)),
-        };
-        s.push_str(&format!("  n{i} [shape={shape}, label=\"{label}\"];\n"));
-    }
-    let index: std::collections::HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();
-    for a in arrows {
-        s.push_str(&format!("  n{} -> n{} [label=\"{}\"];\n", index[&a.source], index[&a.target], escape(&a.label)));
-    }
-    s.push_str("}\n");
-    s
-}
-
-#[derive(Deserialize)]
-struct GvGraph {
-    bb: String,
-    #[serde(default)]
-    objects: Vec<GvNode>,
-    #[serde(default)]
-    edges: Vec<GvEdge>,
-}
-
-#[derive(Deserialize)]
-struct GvNode {
-    #[serde(rename = "_gvid")]
-    gvid: usize,
-    pos: String,
-    width: String,
-    height: String,
-}
-
-#[derive(Deserialize)]
-struct GvEdge {
-    #[serde(rename = "_gvid")]
-    gvid: usize,
-    #[serde(default)]
-    pos: Option<String>,
-}
-
-fn point(text: &str) -> Option<(f64, f64)> {
-    let (x, y) = text.split_once(',')?;
-    Some((x.trim().parse().ok()?, y.trim().parse().ok()?))
-}
-
-/// Runs Graphviz; `Ok(None)` when it is not installed.
-fn graphviz(
-    graph: &RelationGraph,
-    nodes: &[NodeIndex],
-    arrows: &[Arrow],
-    program: &str,
-) -> std::io::Result<Option<Layout>> {
-    let child = Command::new("dot")
-        .arg(format!("-K{program}"))
-        .arg("-Tjson")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(c) => c,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let text = dot_text(graph, nodes, arrows, program);
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    // Write from another thread: Graphviz may fill its output pipe before reading all input.
-    let writer = std::thread::spawn(move || stdin.write_all(text.as_bytes()));
-    let output = child.wait_with_output()?;
-    writer.join().expect("writer thread")?;
-    if !output.status.success() {
-        let message = String::from_utf8_lossy(&output.stderr);
-        return Err(std::io::Error::other(format!("graphviz {program} failed: {}", message.trim())));
-    }
-    let bad = |what: &str| std::io::Error::other(format!("graphviz {program} gave {what}"));
-    let parsed: GvGraph = serde_json::from_slice(&output.stdout).map_err(|e| bad(&format!("unreadable JSON ({e})")))?;
-    let bb: Vec<f64> = parsed.bb.split(',').filter_map(|v| v.parse().ok()).collect();
-    let [x0, y0, x1, y1] = bb[..] else { return Err(bad("no bounding box")) };
-    let flip = |(x, y): (f64, f64)| (x - x0, y1 - y);
-    let mut placed = vec![Placed { x: 0.0, y: 0.0, w: 0.0, h: 0.0 }; nodes.len()];
-    for n in parsed.objects.iter().filter(|n| n.gvid < nodes.len()) {
-        let (x, y) = flip(point(&n.pos).ok_or_else(|| bad("a node without a position"))?);
-        let inches = |s: &str| s.parse::<f64>().unwrap_or(0.5) * 72.0;
-        placed[n.gvid] = Placed { x, y, w: inches(&n.width), h: inches(&n.height) };
-    }
-    let mut routes: Vec<Route> = arrows.iter().map(|_| Route { points: Vec::new(), head: None, label: None }).collect();
-    for e in parsed.edges.iter().filter(|e| e.gvid < arrows.len()) {
-        let route = &mut routes[e.gvid];
-        for part in e.pos.as_deref().unwrap_or("").split_whitespace() {
-            match part.strip_prefix("e,") {
-                Some(p) => route.head = point(p).map(flip),
-                None if part.starts_with("s,") => {}
-                None => route.points.extend(point(part).map(flip)),
-            }
-        }
-        // Graphviz's own label points (`lp`) are not moved when pieces are packed; the
-        // curve's middle always is where the arrow is.
-        route.label = middle(&route.points);
-    }
-    Ok(Some(Layout {
-        nodes: placed,
-        routes,
-        width: x1 - x0,
-        height: y1 - y0,
-        engine: if program == "dot" { "dot" } else { "sfdp" },
-    }))
-}
-
-/// A deterministic force layout (Fruchterman–Reingold from a circle, cooling linearly, with
-/// gravity towards the centre),
-/// for when Graphviz is not installed. Arrows are straight.
-pub fn force(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow]) -> Layout {
+/// Lays out `nodes` (page order) with `arrows`.
+pub fn compute(graph: &RelationGraph, nodes: &[NodeIndex], arrows: &[Arrow]) -> Layout {
     let n = nodes.len();
-    let sizes: Vec<(f64, f64)> = nodes
-        .iter()
-        .map(|&ix| {
-            let node = graph.node(ix);
-            let text = node.label.chars().count().max(node.date.as_deref().map_or(0, str::len) / 2);
-            (
-                text_width(&node.label, FONT_SIZE).max(text as f64 * 6.0) + 24.0,
-                if node.date.is_some() { 44.0 } else { 30.0 },
-            )
-        })
-        .collect();
     let index: std::collections::HashMap<NodeIndex, usize> = nodes.iter().enumerate().map(|(i, &ix)| (ix, i)).collect();
-    let links: Vec<(usize, usize)> = arrows.iter().map(|a| (index[&a.source], index[&a.target])).collect();
-    // The ideal distance: a little more than the average node's width.
-    let k = (sizes.iter().map(|s| s.0).sum::<f64>() / n.max(1) as f64 * 1.1).max(90.0);
-    let radius = k * (n as f64).sqrt();
-    let mut pos: Vec<(f64, f64)> = (0..n)
-        .map(|i| {
-            let t = i as f64 / n.max(1) as f64 * std::f64::consts::TAU;
-            (radius * t.cos(), radius * t.sin())
-        })
+    let links: Vec<(usize, usize)> =
+        arrows.iter().map(|a| (index[&a.source], index[&a.target])).filter(|(a, b)| a != b).collect();
+    let mut neighbours: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for &(a, b) in &links {
+        neighbours[a].insert(b);
+        neighbours[b].insert(a);
+    }
+    let degree: Vec<usize> = neighbours.iter().map(BTreeSet::len).collect();
+    let community = communities(n, &links);
+    let mut places: Vec<Placed> = degree.iter().map(|&d| Placed { x: 0.0, y: 0.0, r: radius(d) }).collect();
+
+    // Pieces, largest first.
+    let mut sets = petgraph::unionfind::UnionFind::<usize>::new(n);
+    for &(a, b) in &links {
+        sets.union(a, b);
+    }
+    let mut pieces: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in (0..n).filter(|&i| degree[i] > 0) {
+        pieces.entry(sets.find(i)).or_default().push(i);
+    }
+    let mut pieces: Vec<Vec<usize>> = pieces.into_values().collect();
+    pieces.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    let boxes: Vec<(f64, f64)> =
+        pieces.iter().map(|piece| lay_out_piece(piece, &links, &community, &mut places)).collect();
+    let (width, main_height) = pack(&pieces, &boxes, &mut places);
+
+    // Nodes without relations: a grid under the rest, by kind and id.
+    let lone: Vec<usize> = (0..n).filter(|&i| degree[i] == 0).collect();
+    let cell_w =
+        lone.iter().map(|&i| text_width(&graph.node(nodes[i]).label, FONT_SIZE)).fold(60.0, f64::max).min(200.0) + 24.0;
+    let columns = ((width.max(600.0) / cell_w).floor() as usize).max(1);
+    let top = if pieces.is_empty() { 0.0 } else { main_height + 60.0 };
+    let mut sorted_lone = lone.clone();
+    sorted_lone.sort_by_key(|&i| graph.node(nodes[i]).kind);
+    for (k, &i) in sorted_lone.iter().enumerate() {
+        places[i].x = (k % columns) as f64 * cell_w + 12.0;
+        places[i].y = top + (k / columns) as f64 * 26.0 + 12.0;
+    }
+    let lone_rows = sorted_lone.len().div_ceil(columns);
+    let height = if lone.is_empty() { main_height } else { top + lone_rows as f64 * 26.0 + 12.0 };
+    let width = if lone.is_empty() { width } else { width.max(columns as f64 * cell_w) };
+
+    let hulls = outlines(&community, &degree, &places);
+    let focus = focus_layouts(graph, nodes, arrows, &index);
+    Layout { nodes: places, community, degree, hulls, focus, width, height }
+}
+
+/// Lays out one piece with ForceAtlas2 from positions grouped by community, scales it to
+/// [`LINK`], removes overlaps and moves it to the origin; returns its width and height.
+fn lay_out_piece(piece: &[usize], links: &[(usize, usize)], community: &[usize], places: &mut [Placed]) -> (f64, f64) {
+    if piece.len() == 1 {
+        let p = &mut places[piece[0]];
+        p.x = p.r;
+        p.y = p.r;
+        return (2.0 * p.r, 2.0 * p.r);
+    }
+    let local: BTreeMap<usize, usize> = piece.iter().enumerate().map(|(k, &i)| (i, k)).collect();
+    // Start: communities on a circle, members on a small spiral around their centre.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in piece {
+        groups.entry(community[i]).or_default().push(i);
+    }
+    let spread = (piece.len() as f64).sqrt() * 10.0;
+    let mut start = vec![(0.0, 0.0); piece.len()];
+    for (g, members) in groups.values().enumerate() {
+        let angle = g as f64 / groups.len() as f64 * TAU;
+        let centre = if groups.len() == 1 { (0.0, 0.0) } else { (spread * angle.cos(), spread * angle.sin()) };
+        for (k, &i) in members.iter().enumerate() {
+            let t = k as f64 * 2.399_963; // the golden angle
+            let d = 1.5 * (k as f64 + 0.5).sqrt();
+            start[local[&i]] = (centre.0 + d * t.cos(), centre.1 + d * t.sin());
+        }
+    }
+    let mut data = FA2Data::<f64>::with_capacity(piece.len(), links.len());
+    for &(x, y) in &start {
+        data.add_node_with_position(x, y);
+    }
+    for &(a, b) in links {
+        if let (Some(&a), Some(&b)) = (local.get(&a), local.get(&b)) {
+            data.add_edge(a, b);
+        }
+    }
+    let mut fa2 = FA2Settings::from_graph_order(piece.len()).build(data);
+    fa2.run(if piece.len() > 300 { 400 } else { 250 });
+    let pos: Vec<(f64, f64)> = fa2.data().positions().collect();
+
+    // Scale so that the median link is LINK long.
+    let mut lengths: Vec<f64> = links
+        .iter()
+        .filter_map(|(a, b)| Some((local.get(a)?, local.get(b)?)))
+        .map(|(&a, &b)| ((pos[a].0 - pos[b].0).powi(2) + (pos[a].1 - pos[b].1).powi(2)).sqrt())
         .collect();
-    let rounds = (200_000_000 / (n * n).max(1)).clamp(20, 300);
-    for round in 0..rounds {
-        let temperature = radius * 0.1 * (1.0 - round as f64 / rounds as f64) + 1.0;
-        let mut shift = vec![(0.0, 0.0); n];
-        for i in 0..n {
-            for j in (i + 1)..n {
-                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
-                let d2 = (dx * dx + dy * dy).max(0.01);
-                let f = k * k / d2;
-                shift[i].0 += dx * f;
-                shift[i].1 += dy * f;
-                shift[j].0 -= dx * f;
-                shift[j].1 -= dy * f;
+    lengths.sort_by(f64::total_cmp);
+    let median = lengths.get(lengths.len() / 2).copied().filter(|&m| m > 1e-9).unwrap_or(1.0);
+    let scale = LINK / median;
+    for (k, &i) in piece.iter().enumerate() {
+        places[i].x = pos[k].0 * scale;
+        places[i].y = pos[k].1 * scale;
+    }
+    separate(piece, places);
+    let min_x = piece.iter().map(|&i| places[i].x - places[i].r).fold(f64::INFINITY, f64::min);
+    let min_y = piece.iter().map(|&i| places[i].y - places[i].r).fold(f64::INFINITY, f64::min);
+    for &i in piece {
+        places[i].x -= min_x;
+        places[i].y -= min_y;
+    }
+    let w = piece.iter().map(|&i| places[i].x + places[i].r).fold(0.0, f64::max);
+    let h = piece.iter().map(|&i| places[i].y + places[i].r).fold(0.0, f64::max);
+    (w, h)
+}
+
+/// Pushes the symbols of a piece apart until none overlaps another (with [`GAP`] between).
+fn separate(piece: &[usize], places: &mut [Placed]) {
+    for _ in 0..60 {
+        let mut moved = false;
+        for a in 0..piece.len() {
+            for b in (a + 1)..piece.len() {
+                let (i, j) = (piece[a], piece[b]);
+                let (dx, dy) = (places[j].x - places[i].x, places[j].y - places[i].y);
+                let want = places[i].r + places[j].r + GAP;
+                let d2 = dx * dx + dy * dy;
+                if d2 >= want * want {
+                    continue;
+                }
+                let d = d2.sqrt();
+                // Nodes on the same spot part along a direction fixed by their order.
+                let (ux, uy) = if d > 1e-6 { (dx / d, dy / d) } else { ((a as f64).cos(), (b as f64).sin()) };
+                let push = (want - d) / 2.0 + 0.01;
+                places[i].x -= ux * push;
+                places[i].y -= uy * push;
+                places[j].x += ux * push;
+                places[j].y += uy * push;
+                moved = true;
             }
         }
-        for &(a, b) in &links {
-            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
-            let d = (dx * dx + dy * dy).sqrt().max(0.1);
-            let f = d / k;
-            shift[a].0 -= dx * f;
-            shift[a].1 -= dy * f;
-            shift[b].0 += dx * f;
-            shift[b].1 += dy * f;
-        }
-        // Gravity towards the centre keeps separate pieces (and lone nodes) close.
-        for (p, s) in pos.iter().zip(shift.iter_mut()) {
-            let d = (p.0 * p.0 + p.1 * p.1).sqrt();
-            s.0 -= p.0 * d / k * 0.1;
-            s.1 -= p.1 * d / k * 0.1;
-        }
-        for i in 0..n {
-            let (sx, sy) = shift[i];
-            let len = (sx * sx + sy * sy).sqrt().max(1e-9);
-            let step = len.min(temperature);
-            pos[i].0 += sx / len * step;
-            pos[i].1 += sy / len * step;
+        if !moved {
+            break;
         }
     }
-    let margin = 20.0;
-    let min_x = (0..n).map(|i| pos[i].0 - sizes[i].0 / 2.0).fold(f64::INFINITY, f64::min);
-    let min_y = (0..n).map(|i| pos[i].1 - sizes[i].1 / 2.0).fold(f64::INFINITY, f64::min);
-    let placed: Vec<Placed> = (0..n)
-        .map(|i| Placed { x: pos[i].0 - min_x + margin, y: pos[i].1 - min_y + margin, w: sizes[i].0, h: sizes[i].1 })
-        .collect();
-    let width = placed.iter().map(|p| p.x + p.w / 2.0).fold(0.0, f64::max) + margin;
-    let height = placed.iter().map(|p| p.y + p.h / 2.0).fold(0.0, f64::max) + margin;
-    let routes = links
-        .iter()
-        .map(|&(a, b)| {
-            let (p, q) = (placed[a], placed[b]);
-            let from = border(p, (q.x, q.y));
-            let to = border(q, (p.x, p.y));
-            let third = |t: f64| (from.0 + (to.0 - from.0) * t, from.1 + (to.1 - from.1) * t);
-            Route { points: vec![from, third(1.0 / 3.0), third(2.0 / 3.0), to], head: None, label: Some(third(0.5)) }
+}
+
+/// Packs pieces (each at the origin, with its size) in rows, largest first, into a block
+/// about 1.5 times as wide as high; moves them there and returns the block's size.
+fn pack(pieces: &[Vec<usize>], boxes: &[(f64, f64)], places: &mut [Placed]) -> (f64, f64) {
+    let margin = 40.0;
+    let area: f64 = boxes.iter().map(|(w, h)| (w + margin) * (h + margin)).sum();
+    let widest = boxes.iter().map(|b| b.0 + margin).fold(0.0, f64::max);
+    let row_width = (area * 1.5).sqrt().max(widest);
+    let (mut x, mut y, mut row_h, mut width) = (0.0, 0.0, 0.0_f64, 0.0_f64);
+    for (piece, &(w, h)) in pieces.iter().zip(boxes) {
+        if x > 0.0 && x + w > row_width {
+            x = 0.0;
+            y += row_h + margin;
+            row_h = 0.0;
+        }
+        for &i in piece {
+            places[i].x += x;
+            places[i].y += y;
+        }
+        width = width.max(x + w);
+        row_h = row_h.max(h);
+        x += w + margin;
+    }
+    (width, y + row_h)
+}
+
+/// The convex outline of each community of at least [`MIN_HULL`] members, padded by the
+/// symbols' radii.
+fn outlines(community: &[usize], degree: &[usize], places: &[Placed]) -> Vec<(usize, Vec<(f64, f64)>)> {
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, &c) in community.iter().enumerate() {
+        if degree[i] > 0 {
+            members.entry(c).or_default().push(i);
+        }
+    }
+    members
+        .into_iter()
+        .filter(|(_, m)| m.len() >= MIN_HULL)
+        .map(|(c, m)| {
+            // Each symbol as an octagon around its centre, so the outline keeps a margin.
+            let points: Vec<(f64, f64)> = m
+                .iter()
+                .flat_map(|&i| {
+                    let p = places[i];
+                    (0..8).map(move |k| {
+                        let t = k as f64 / 8.0 * TAU;
+                        (p.x + (p.r + 8.0) * t.cos(), p.y + (p.r + 8.0) * t.sin())
+                    })
+                })
+                .collect();
+            (c, convex_hull(points))
         })
-        .collect();
-    Layout { nodes: placed, routes, width, height, engine: "force" }
+        .collect()
 }
 
-/// The middle of a cubic Bézier path (a start point, then three points per segment).
-pub fn middle(points: &[(f64, f64)]) -> Option<(f64, f64)> {
-    let segments = points.len().checked_sub(1)? / 3;
-    if segments == 0 {
-        return points.first().copied();
+/// The convex hull of some points (Andrew's monotone chain), counter-clockwise.
+fn convex_hull(mut points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
+    points.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    points.dedup();
+    if points.len() < 3 {
+        return points;
     }
-    let k = segments / 2;
-    let t = if segments % 2 == 1 { 0.5 } else { 0.0 };
-    let [p0, p1, p2, p3] = [points[3 * k], points[3 * k + 1], points[3 * k + 2], points[3 * k + 3]];
-    let u = 1.0 - t;
-    let at = |a: f64, b: f64, c: f64, d: f64| u * u * u * a + 3.0 * u * u * t * b + 3.0 * u * t * t * c + t * t * t * d;
-    Some((at(p0.0, p1.0, p2.0, p3.0), at(p0.1, p1.1, p2.1, p3.1)))
+    let cross = |o: (f64, f64), a: (f64, f64), b: (f64, f64)| (a.0 - o.0) * (b.1 - o.1) - (a.1 - o.1) * (b.0 - o.0);
+    let mut hull: Vec<(f64, f64)> = Vec::with_capacity(points.len() * 2);
+    for pass in 0..2 {
+        let start = hull.len();
+        let iter: Box<dyn Iterator<Item = &(f64, f64)>> =
+            if pass == 0 { Box::new(points.iter()) } else { Box::new(points.iter().rev()) };
+        for &p in iter {
+            while hull.len() >= start + 2 && cross(hull[hull.len() - 2], hull[hull.len() - 1], p) <= 0.0 {
+                hull.pop();
+            }
+            hull.push(p);
+        }
+        hull.pop();
+    }
+    hull
 }
 
-/// Where the line from a box's centre towards `to` leaves the box.
-fn border(p: Placed, to: (f64, f64)) -> (f64, f64) {
-    let (dx, dy) = (to.0 - p.x, to.1 - p.y);
-    if dx == 0.0 && dy == 0.0 {
-        return (p.x, p.y);
+/// What the meeting filter shows for meeting `m`: the meeting, the other ends of its arrows
+/// (participants, organisers), and the bodies of the participants' posts.
+pub fn focus_set(m: usize, ends: &[(usize, usize, Family)], kinds: &[NodeKind]) -> BTreeSet<usize> {
+    let mut set = BTreeSet::from([m]);
+    for &(a, b, _) in ends {
+        if a == m || b == m {
+            set.insert(a);
+            set.insert(b);
+        }
     }
-    let sx = if dx == 0.0 { f64::INFINITY } else { (p.w / 2.0) / dx.abs() };
-    let sy = if dy == 0.0 { f64::INFINITY } else { (p.h / 2.0) / dy.abs() };
-    let s = sx.min(sy).min(1.0);
-    (p.x + dx * s, p.y + dy * s)
+    let persons: Vec<usize> = set.iter().copied().filter(|&i| kinds[i] == NodeKind::Person).collect();
+    for &(a, b, family) in ends {
+        if family == Family::Post && persons.contains(&a) {
+            set.insert(b);
+        }
+    }
+    set
+}
+
+/// A radial layout of each meeting's focus set (see the module docs).
+fn focus_layouts(
+    graph: &RelationGraph,
+    nodes: &[NodeIndex],
+    arrows: &[Arrow],
+    index: &std::collections::HashMap<NodeIndex, usize>,
+) -> BTreeMap<usize, Vec<(usize, f64, f64)>> {
+    let kinds: Vec<NodeKind> = nodes.iter().map(|&ix| graph.node(ix).kind).collect();
+    let ends: Vec<(usize, usize, Family)> =
+        arrows.iter().map(|a| (index[&a.source], index[&a.target], a.family)).collect();
+    let mut out = BTreeMap::new();
+    for m in (0..nodes.len()).filter(|&i| kinds[i] == NodeKind::Meeting) {
+        let set = focus_set(m, &ends, &kinds);
+        // Participants: who presided or spoke first, then by page order.
+        let mut persons: Vec<(bool, usize)> = Vec::new();
+        for &(a, b, _) in &ends {
+            if b == m && kinds[a] == NodeKind::Person {
+                let strong = arrows.iter().any(|x| index[&x.source] == a && index[&x.target] == m && x.strong);
+                persons.push((!strong, a));
+            }
+        }
+        persons.sort();
+        persons.dedup();
+        let ring1 = (persons.len() as f64 * 48.0 / TAU).max(130.0);
+        let mut placed: Vec<(usize, f64, f64)> = vec![(m, 0.0, 0.0)];
+        let mut angle_of: BTreeMap<usize, f64> = BTreeMap::new();
+        for (k, &(_, p)) in persons.iter().enumerate() {
+            let t = -TAU / 4.0 + k as f64 / persons.len() as f64 * TAU;
+            angle_of.insert(p, t);
+            placed.push((p, WIDE * ring1 * t.cos(), ring1 * t.sin()));
+        }
+        // Bodies: near the mean angle of their participants (organisers at the top).
+        let mut bodies: Vec<(f64, usize)> = set
+            .iter()
+            .copied()
+            .filter(|&i| i != m && !angle_of.contains_key(&i))
+            .map(|o| {
+                let near: Vec<f64> = ends
+                    .iter()
+                    .filter(|&&(a, b, f)| f == Family::Post && b == o && angle_of.contains_key(&a))
+                    .map(|&(a, _, _)| angle_of[&a])
+                    .collect();
+                let (sx, sy) = near.iter().fold((0.0, 0.0), |(x, y), t| (x + t.cos(), y + t.sin()));
+                let angle = if near.is_empty() { -TAU / 4.0 } else { sy.atan2(sx) };
+                (angle.rem_euclid(TAU), o)
+            })
+            .collect();
+        bodies.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        if !bodies.is_empty() {
+            let ring2 = (bodies.len() as f64 * 36.0 / TAU).max(ring1 + 160.0);
+            let slot = TAU / bodies.len() as f64;
+            // Turn the ring so that bodies sit, on average, at their preferred angles.
+            let (sx, sy) = bodies.iter().enumerate().fold((0.0, 0.0), |(x, y), (k, (pref, _))| {
+                let d = pref - k as f64 * slot;
+                (x + d.cos(), y + d.sin())
+            });
+            let turn = sy.atan2(sx);
+            for (k, &(_, o)) in bodies.iter().enumerate() {
+                let t = turn + k as f64 * slot;
+                placed.push((o, WIDE * ring2 * t.cos(), ring2 * t.sin()));
+            }
+        }
+        placed.sort_by_key(|p| p.0);
+        out.insert(m, placed);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::convex_hull;
+
+    #[test]
+    fn a_hull_leaves_inner_points_out() {
+        let hull = convex_hull(vec![(0.0, 0.0), (2.0, 0.0), (2.0, 2.0), (0.0, 2.0), (1.0, 1.0), (1.0, 0.0)]);
+        assert_eq!(hull.len(), 4);
+        assert!(!hull.contains(&(1.0, 1.0)));
+    }
 }

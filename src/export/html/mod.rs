@@ -1,11 +1,12 @@
 //! The interactive viewer: one self-contained HTML file that works offline from `file://`.
 //!
-//! The graph is laid out by Graphviz (`dot`, or `sfdp` above [`layout::DOT_MAX_NODES`]
-//! nodes) when it is installed and by a force layout of this crate otherwise
-//! ([`layout`]), and drawn as inline SVG ([`svg`]). A small script written for guanxi
-//! (`viewer.js`, embedded) adds pan and zoom, a search box, filters by node kind and by
-//! meeting or date, and a panel that shows a clicked node's posts and relations, or a
-//! clicked arrow's edges, with the evidence sentences from the reports ([`data`]).
+//! The graph is laid out here ([`layout`]: ForceAtlas2 over communities found by Leiden,
+//! [`community`]) and drawn as inline SVG ([`svg`]). A small script written for guanxi
+//! (`viewer.js`, embedded) adds pan and zoom, shows the labels of the most connected nodes
+//! that fit without overlapping, a search box, filters by node kind and by meeting or date
+//! (each fits the view to what it leaves), and a panel that shows a clicked node's posts and
+//! relations, or a clicked arrow's edges, with the evidence sentences from the reports and
+//! their names and titles marked ([`data`]).
 //!
 //! Safety: every label is XML-escaped in the SVG; the data is JSON in a
 //! `<script type="application/json">` with `<`, `>` and `&` escaped; the script writes text
@@ -13,9 +14,10 @@
 //! own script and style (by hash), no network and no other script. A name like
 //! `<script>alert(1)</script>` is shown as text.
 //!
-//! The script reads the address's fragment: `graph.html#search=张继红` runs a search,
-//! `graph.html#node=person:张继红` selects a node.
+//! The script reads the address's fragment: `graph.html#search=张明` runs a search,
+//! `graph.html#node=person:张明` selects a node, `graph.html#meeting=ID` filters by a meeting.
 
+pub mod community;
 pub mod data;
 pub mod layout;
 pub mod svg;
@@ -29,7 +31,6 @@ use super::drawn::arrows;
 use super::xml::escape;
 use crate::error::{Error, Result};
 use crate::graph::{NodeKind, RelationGraph};
-pub use layout::Engine;
 
 /// The most nodes the viewer is written with: beyond this a drawing is a hairball and a
 /// browser slows down; export a neighbourhood instead.
@@ -59,18 +60,13 @@ fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
 }
 
-/// Writes `graph` as the viewer, laid out by Graphviz when installed.
+/// Writes `graph` as the viewer.
 pub fn write(graph: &RelationGraph, out: &mut dyn Write) -> std::io::Result<()> {
-    write_with(graph, Engine::Auto, out)
-}
-
-/// Writes `graph` as the viewer with the given layout engine.
-pub fn write_with(graph: &RelationGraph, engine: Engine, out: &mut dyn Write) -> std::io::Result<()> {
     check(graph).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
     let nodes = graph.nodes_sorted();
     let arrows = arrows(graph);
-    let layout = layout::compute(graph, &nodes, &arrows, engine)?;
-    let data = data::json(graph, &nodes, &arrows, layout.engine);
+    let layout = layout::compute(graph, &nodes, &arrows);
+    let data = data::json(graph, &nodes, &arrows, &layout);
     let drawing = svg::draw(graph, &nodes, &arrows, &layout);
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
@@ -106,18 +102,27 @@ pub fn write_with(graph: &RelationGraph, engine: Engine, out: &mut dyn Write) ->
 <label class="person"><input type="checkbox" value="person" checked> persons</label>
 <label class="organization"><input type="checkbox" value="organization" checked> bodies</label>
 <label class="meeting"><input type="checkbox" value="meeting" checked> meetings</label>
+<label title="nodes that no report links to anything"><input id="lone" type="checkbox"> unlinked ({lone})</label>
 </fieldset>
 <label>meeting <select id="meeting"><option value="">all</option></select></label>
 <label>from <input id="from" type="date"></label>
 <label>to <input id="to" type="date"></label>
+<label title="with a date range, keep meetings whose date no report gives"><input id="undated" type="checkbox" checked> undated meetings</label>
 <button id="reset" type="button" title="clear filters">clear</button>
 </header>
 <main>
 <div id="canvas">
-{drawing}<div id="zoom"><button id="zoom-in" type="button" title="zoom in">+</button><button id="zoom-out" type="button" title="zoom out">−</button><button id="fit" type="button" title="fit to window">fit</button></div>
-<div id="legend"><span class="person">person</span><span class="organization">body</span><span class="meeting">meeting</span><span class="post">post</span><span class="attendance">主持/讲话/attended</span><span class="organizing">主办</span><span id="summary">{summary}; layout: {engine}</span></div>
+{drawing}<div id="zoom"><button id="zoom-in" type="button" title="zoom in">+</button><button id="zoom-out" type="button" title="zoom out">−</button><button id="fit" type="button" title="fit to what is shown">fit</button></div>
 </div>
-<aside id="panel"><p class="hint">Click a name or an arrow to see posts, relations and the sentences of the reports that give them. Drag to pan, wheel to zoom.</p></aside>
+<aside id="side">
+<div id="legend" aria-label="legend">
+<div><span class="key person">person</span><span class="key organization">body</span><span class="key meeting">meeting</span><span class="key hull">closely linked group</span></div>
+<div><span class="key post">holds post</span><span class="key strong">presided / spoke (主持 / 讲话)</span><span class="key attendance">attended</span><span class="key organizing">organised (主办)</span></div>
+<div class="note">Bigger symbols have more relations; names of the most connected show, zoom in for more. In evidence: <mark class="name">name</mark> <mark class="title">title</mark> <mark class="body">body</mark> <mark class="meeting">meeting</mark></div>
+<div id="summary">{summary}</div>
+</div>
+<div id="panel"><p class="hint">Click a name or an arrow to see posts, relations and the sentences of the reports that give them. Drag to pan, wheel to zoom.</p></div>
+</aside>
 </main>
 <script type="application/json" id="guanxi-data">{data}</script>
 <script>{SCRIPT}</script>
@@ -125,7 +130,7 @@ pub fn write_with(graph: &RelationGraph, engine: Engine, out: &mut dyn Write) ->
 </html>
 "#,
         csp = escape(&csp),
-        engine = layout.engine,
+        lone = layout.degree.iter().filter(|&&d| d == 0).count(),
         summary = escape(&summary),
     )
 }
