@@ -9,6 +9,7 @@ pub mod chains;
 pub mod context;
 pub mod hits;
 pub mod meetings;
+mod mentioned;
 pub mod names;
 pub mod orgs;
 pub mod people;
@@ -300,8 +301,12 @@ impl Extractor {
                 Surface::Title(t) => {
                     // 赵乐际委员长主持: a name, then a title, then no name.
                     let title = &lex.titles[t];
-                    if title.is_collective() || !finder.ends_name(h.end, e) || finder.name_at(h.end, e, known).is_some()
-                    {
+                    // A title used as address (习近平总书记关于…) names the person before it
+                    // whatever follows, as long as jieba keeps the title a word of its own
+                    // (书记处, 省|长江 are other words).
+                    let ends = finder.ends_name(h.end, e);
+                    let address = ends || (title.is_address() && self.stands_as_word(chars, h.start, h.end, s));
+                    if title.is_collective() || !address || self.name_follows(chars, finder, h.end, e, known) {
                         continue;
                     }
                     if hits.ending_at(h.end).any(|x| x.start < h.start && matches!(x.surface, Surface::Title(_))) {
@@ -314,10 +319,12 @@ impl Extractor {
                     {
                         continue;
                     }
-                    let loose = |st: usize| self.word_ends_before(chars, st, s);
+                    let loose = |st: usize| self.word_ends_before(chars, st, s) || self.word_starts_at(chars, st, s);
                     let Some(start) = finder.name_ending_at(h.start, s, known, &loose) else { continue };
                     let name: String = chars[start..h.start].iter().collect();
-                    if !self.acceptable_bare_name(chars, &name, start, s, known) {
+                    if !self.acceptable_bare_name(chars, &name, start, s, known)
+                        || (!ends && !known.contains(&name) && self.word_not_full_name(&name))
+                    {
                         continue;
                     }
                     let org = match &title.body {
@@ -361,19 +368,7 @@ impl Extractor {
                 _ => {}
             }
         }
-        // Names before 同志 (纪念胡耀邦同志).
-        for i in s + 2..e.saturating_sub(1) {
-            if chars[i] == '同' && chars[i + 1] == '志' {
-                let known = people.names();
-                let loose = |st: usize| self.word_ends_before(chars, st, s);
-                if let Some(start) = finder.name_ending_at(i, s, known, &loose) {
-                    let name: String = chars[start..i].iter().collect();
-                    if self.acceptable_bare_name(chars, &name, start, s, known) {
-                        people.add(&name);
-                    }
-                }
-            }
-        }
+        self.mentioned_names_in(chars, finder, (s, e), people);
         // Lists of three or more names: 马琳、陈若琳、黄金宝…
         let mut i = s;
         while i < e {

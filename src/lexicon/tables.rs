@@ -143,7 +143,21 @@ impl Title {
     pub fn is_collective(&self) -> bool {
         self.kind == "collective"
     }
+
+    /// A post used as a form of address after a name (某某总书记, 某某省长, 某某主任), so the
+    /// name before it is a person whatever follows. Ranks, academic and generic titles
+    /// (工程师, 委员, 顾问) also stand in ordinary noun phrases (卓越工程师).
+    pub fn is_address(&self) -> bool {
+        matches!(
+            self.kind.as_str(),
+            "party" | "government" | "head" | "congress" | "cppcc" | "foreign" | "military" | "judicial"
+        ) || ADDRESS_GENERAL_TITLES.contains(&self.title.as_str())
+    }
 }
+
+/// Generic titles that are used as address (某某主席, 某某董事长).
+const ADDRESS_GENERAL_TITLES: &[&str] =
+    &["主任", "主席", "会长", "校长", "理事长", "秘书长", "董事长", "总经理", "院长", "行长", "社长"];
 
 /// How a trigger says a person took part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
