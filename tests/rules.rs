@@ -245,3 +245,19 @@ fn persons_only_mentioned_are_persons() {
         ],
     );
 }
+
+#[test]
+fn posts_of_enterprises_villages_and_hospitals_lead_to_names() {
+    check(
+        "posts",
+        &[
+            ("某某林场场长李明华出席仪式并致辞，各方代表参加。", &["person:李明华", "role:李明华|场长|-"], &[]),
+            ("乡电商办专干王晓东介绍了有关情况，与会人员进行了讨论。", &["person:王晓东"], &[]),
+            (
+                "某某医院主治医师陈立新参加义诊活动，为群众提供服务。",
+                &["person:陈立新", "role:陈立新|主治医师|某某医院"],
+                &[],
+            ),
+        ],
+    );
+}
