@@ -13,6 +13,7 @@ pub mod names;
 pub mod orgs;
 pub mod people;
 pub mod record;
+pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -196,7 +197,7 @@ impl Extractor {
 
         let (persons, roles) = people.finish(&mentions);
         let title = article.title.map(|(a, b)| doc.original_slice(a, b).trim().to_string());
-        Extraction {
+        let mut record = Extraction {
             source: source.to_string(),
             title,
             published,
@@ -205,7 +206,9 @@ impl Extractor {
             roles,
             meetings: record_meetings,
             attendance,
-        }
+        };
+        spans::fill_spans(chars, &mut record);
+        record
     }
 
     /// Names after title chains in one sentence.
