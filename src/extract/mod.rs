@@ -776,8 +776,12 @@ fn build_attendance(
     chars: &[char],
 ) -> Vec<Attendance> {
     let mut out = Vec::new();
+    // Remarks make a person present, unless the report says they sent words from elsewhere
+    // (习近平作出重要指示强调 …).
     let present = |acts: &[(Act, (usize, usize))]| {
-        acts.iter().any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke))
+        let absent = acts.iter().any(|(a, _)| *a == Act::Absent);
+        acts.iter()
+            .any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke) || (*a == Act::Remarked && !absent))
     };
     if meetings.is_empty() && p.acts.values().any(|a| present(a)) {
         // Someone took part in something the text does not name: describe it by the headline.
