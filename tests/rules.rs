@@ -268,6 +268,35 @@ fn attendance_follows_zero_subjects_and_skips_quotes() {
 }
 
 #[test]
+fn meetings_are_events_of_the_report() {
+    check(
+        "meeting names",
+        &[
+            (
+                "大会开始前，副总理乔振东会见了参加论坛的各国嘉宾代表。",
+                &["meeting:会见参加论坛的各国嘉宾代表"],
+                &["meeting:会见了参加论坛的各国嘉宾代表"],
+            ),
+            (
+                "副市长林晓岚会见某某集团董事长周文博、总经理吕思远一行。",
+                &["meeting:会见某某集团董事长周文博、总经理吕思远一行"],
+                &[],
+            ),
+            (
+                "林晓岚到某某理工学院调研。她指出，要深入贯彻落实某某科技创新座谈会精神。",
+                &[],
+                &["meeting:某某科技创新座谈会"],
+            ),
+            (
+                "29日下午，学习研讨班在某某市结业，结业式由区委书记邵明远主持。",
+                &["meeting:结业式", "attends:邵明远|presided"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn meetings_and_bodies_are_named() {
     check(
         "meetings",

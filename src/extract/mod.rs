@@ -138,6 +138,7 @@ impl Extractor {
             }
         }
         let all_candidates = candidates.clone();
+        let (spoken_of, candidates): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.in_remarks);
         let mut meetings = choose_meetings(candidates);
 
         // Attendance.
@@ -181,6 +182,15 @@ impl Extractor {
                 Meeting { name: m.name.clone(), date, organizers, evidence: Some(Span::new(m.start, m.end)) }
             })
             .collect();
+        // A meeting only spoken of is no event of the report, but the bodies that convened it
+        // are bodies named in the text.
+        for m in &spoken_of {
+            Organizers { lex, hits: &hits, chars, resolver: &resolver, mentions: &org_mentions, renames: &renames }.of(
+                m,
+                &all_candidates,
+                &mut orgs,
+            );
+        }
         let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
         // Organizers may have named a body in full that posts named by a short form.
         let late_renames = orgs.merge_short_forms();
@@ -804,6 +814,7 @@ fn build_attendance(
             in_headline: true,
             kind: "meeting",
             quoted: false,
+            in_remarks: false,
         });
     }
     // Persons in a stable order: by first act's sentence, then name.
