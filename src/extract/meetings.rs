@@ -184,6 +184,36 @@ impl<'a> MeetingFinder<'a> {
             }
             if let Some(&end) = self.meeting_word_ends(h.end, k).first() {
                 push(h.end, end, false, &mut out);
+                // 某某党组7月3日举行会议: a bare word is named by the body that held it.
+                let bare = end - h.end <= 4 && end < e && !is_han(chars[end]);
+                if matches!(act, Act::Organized) && bare {
+                    let mut a = h.start;
+                    while a > s && (is_han(chars[a - 1]) || chars[a - 1].is_ascii_digit()) {
+                        a -= 1;
+                    }
+                    let subject: String = chars[a..h.start].iter().collect();
+                    let subject = date_tail().replace(&subject, "").to_string();
+                    let n = subject.chars().count();
+                    // The subject starts with a body (中共 may stand before it).
+                    let from = if subject.starts_with("中共") { a + 2 } else { a };
+                    let body_first = [a, from].iter().any(|&at| {
+                        self.hits.starting_at(at).any(|x| {
+                            matches!(x.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_))
+                        })
+                    });
+                    if body_first && (2..=20).contains(&n) && subject.chars().all(is_han) {
+                        out.push(MeetingCandidate {
+                            name: format!("{subject}{}", self.text(h.end, end)),
+                            start: a,
+                            end,
+                            sentence: (s, e),
+                            in_headline,
+                            kind: "meeting",
+                            quoted: false,
+                            in_remarks: !in_headline && self.in_remarks((s, e), a),
+                        });
+                    }
+                }
             }
             // Passive: 结业式由某某主持.
             if matches!(act, Act::Presided) {
@@ -397,6 +427,12 @@ impl Organizers<'_> {
         }
         out
     }
+}
+
+/// A date or time of day closing a clause (7月3日, 20日上午), dropped from a subject.
+fn date_tail() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(\d{1,4}年)?(\d{1,2}月)?(\d{1,2}日)?(上午|下午|晚上|晚)?$").expect("valid regex"))
 }
 
 fn date_res() -> &'static (Regex, Regex, Regex) {
