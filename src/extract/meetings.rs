@@ -64,7 +64,7 @@ impl<'a> MeetingFinder<'a> {
         let text: String = self.chars[from..to].iter().collect();
         let mut pos = from;
         for w in self.jieba.cut(&text, false) {
-            pos += w.chars().count();
+            pos += w.word.chars().count();
             if pos == end {
                 return true;
             }

@@ -500,7 +500,7 @@ impl Extractor {
             if at == pos {
                 return true;
             }
-            at += w.chars().count();
+            at += w.word.chars().count();
             if at > pos {
                 return false;
             }
