@@ -1,48 +1,64 @@
 #!/usr/bin/env bash
-# Benchmarks `guanxi build` on the corpus reports replicated to N documents (default 100000).
+# Benchmarks the store at scale: build, queries, and an update, on the realistic corpus
+# (scripts/gen_corpus.py: the dev reports with every person renamed per copy).
 #
-#   scripts/bench_build.sh [N] [REPORTS_DIR]
+#   scripts/bench_build.sh [N] [WORK_DIR]
 #
-# Replicates REPORTS_DIR/*.txt (default ../shared/corpus/reports) into a temporary folder as
-# copies (each a distinct document; hard links would be read once, as one file), builds the graph with /usr/bin/time -v,
-# and prints wall time, peak memory (maximum resident set size) and output sizes. Not a test:
-# run it by hand, on an otherwise idle machine.
+# Generates N reports (default 100000) and 1,000 more into WORK_DIR (default a temporary
+# folder, removed at the end unless given), then under /usr/bin/time -v:
+#   1. `guanxi build` of the N reports (wall time, CPU, peak memory, store size);
+#   2. four queries, each a fresh process on a cold start: attendees of a typical meeting
+#      (the median by attendance), posts of a person, co-attendees of a person, and the
+#      path between two persons;
+#   3. `guanxi build --update` with the 1,000 new reports.
+# Not a test: run it by hand, on a machine as quiet as you can find, and quote the figures
+# with the load (`uptime`). Needs python3 (its sqlite3 module picks the query arguments).
 set -euo pipefail
 
 n=${1:-100000}
-reports=${2:-"$(dirname "$0")/../../shared/corpus/reports"}
-[ -d "$reports" ] || reports=/work/shared/corpus/reports
 root="$(cd "$(dirname "$0")/.." && pwd)"
+if [ -n "${2:-}" ]; then work=$2; mkdir -p "$work"; else
+  work=$(mktemp -d "${TMPDIR:-/tmp}/guanxi-bench.XXXXXX"); trap 'rm -rf "$work"' EXIT; fi
 
 cargo build --release --quiet --manifest-path "$root/Cargo.toml"
 bin="$root/target/release/guanxi"
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/guanxi-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/in"
-
-echo "replicating $reports/*.txt to $n documents in $work/in"
-# One process for all the links (a fork per file takes minutes at 100,000).
-perl -e '
-    my ($n, $out, @files) = @ARGV;
-    @files or die "no *.txt reports\n";
-    for my $i (0 .. $n - 1) {
-        my $dir = "$out/" . int($i / 1000);
-        mkdir $dir unless -d $dir;
-        my $src = $files[$i % @files];
-        open(my $in, "<:raw", $src) or die "cannot read $src\n";
-        local $/; my $data = <$in>; close $in;
-        open(my $o, ">:raw", "$dir/$i.txt") or die "cannot write $dir/$i.txt\n";
-        print $o $data; close $o;
-    }
-' "$n" "$work/in" $(find "$reports" -maxdepth 1 -name '*.txt' | sort)
-
-echo "building (${GUANXI_BENCH_ARGS:---no-svg})"
-# shellcheck disable=SC2086
-/usr/bin/time -v "$bin" build "$work/in" --out "$work/out" ${GUANXI_BENCH_ARGS:---no-svg} 2> "$work/time.txt" || {
-    cat "$work/time.txt" >&2
-    exit 1
+timed() { # LABEL COMMAND...: runs COMMAND under /usr/bin/time -v, prints the figures
+  local label=$1; shift
+  /usr/bin/time -v "$@" > "$work/out.txt" 2> "$work/time.txt" || { cat "$work/time.txt" >&2; exit 1; }
+  printf '%-12s %s s wall, %s s user, %s s sys, %s MB peak\n' "$label" \
+    "$(grep 'Elapsed (wall' "$work/time.txt" | awk '{print $NF}')" \
+    "$(grep 'User time' "$work/time.txt" | awk '{print $NF}')" \
+    "$(grep 'System time' "$work/time.txt" | awk '{print $NF}')" \
+    "$(( $(grep 'Maximum resident' "$work/time.txt" | awk '{print $NF}') / 1024 ))"
 }
-grep '^guanxi:' "$work/time.txt" || true
-grep -E 'Elapsed \(wall clock\)|Maximum resident set size|User time|System time|Percent of CPU' "$work/time.txt"
-ls -l "$work/out"
+
+[ -d "$work/corpus" ] || python3 "$root/scripts/gen_corpus.py" "$n" "$work/corpus"
+[ -d "$work/more" ] || python3 "$root/scripts/gen_corpus.py" 1000 "$work/more" --start "$n"
+echo "load: $(uptime)"
+
+rm -rf "$work/g"
+timed build "$bin" build "$work/corpus" --out "$work/g" --no-svg
+grep '^guanxi: [0-9]* document' "$work/time.txt" || true
+ls -l "$work/g"
+
+# Query arguments: a meeting of median attendance, a person with posts, a person with
+# meetings, and another person with posts for the path.
+python3 - "$work/g/graph.db" > "$work/args.txt" <<'EOF'
+import sqlite3, sys
+c = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+att = "e.kind IN (1, 2, 3)"
+meetings = c.execute(f"SELECT n.id, count(*) FROM edges e JOIN nodes n ON n.node = e.dst WHERE {att} GROUP BY e.dst ORDER BY 2, 1").fetchall()
+posts = [r[0] for r in c.execute("SELECT DISTINCT n.id FROM edges e JOIN nodes n ON n.node = e.src WHERE e.kind = 0 ORDER BY n.node DESC LIMIT 2")]
+goer = c.execute(f"SELECT n.id FROM edges e JOIN nodes n ON n.node = e.src WHERE {att} ORDER BY n.node DESC LIMIT 1").fetchone()[0]
+print(meetings[len(meetings) // 2][0]); print(posts[0]); print(goer); print(posts[1])
+EOF
+meeting=$(sed -n 1p "$work/args.txt"); person=$(sed -n 2p "$work/args.txt")
+goer=$(sed -n 3p "$work/args.txt"); other=$(sed -n 4p "$work/args.txt")
+timed attendees "$bin" query "$work/g" attendees "$meeting"
+timed posts "$bin" query "$work/g" posts "$person"
+timed coattendees "$bin" query "$work/g" coattendees "$goer"
+timed path "$bin" query "$work/g" path "$goer" "$other"
+
+timed update "$bin" build "$work/more" --update "$work/g" --out "$work/g" --no-svg
+grep '^guanxi: [0-9]* document' "$work/time.txt" || true

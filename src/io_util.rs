@@ -63,3 +63,61 @@ pub fn write_atomically(target: &Path, fill: impl FnOnce(&mut dyn Write) -> std:
     fill(staged.writer()).map_err(|e| Error::Io { path: target.into(), source: e })?;
     staged.commit()
 }
+
+/// Runs `program` with `args`, `input` on its standard input, and returns its standard
+/// output; `Ok(None)` when the program is not installed. A run longer than `timeout` is
+/// killed and is an error of kind `TimedOut`; a failed run is an error with its stderr.
+pub fn run_with_timeout(
+    program: &str,
+    args: &[&str],
+    input: Vec<u8>,
+    timeout: std::time::Duration,
+) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    use wait_timeout::ChildExt;
+    let mut child = match Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut stdin = child.stdin.take().expect("piped");
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let mut stdout = child.stdout.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        stdout.read_to_end(&mut out).map(|_| out)
+    });
+    let mut stderr = child.stderr.take().expect("piped");
+    let errors = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = stderr.read_to_end(&mut out);
+        out
+    });
+    let status = match child.wait_timeout(timeout)? {
+        Some(status) => status,
+        None => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("{program} ran longer than {} s and was stopped", timeout.as_secs()),
+            ));
+        }
+    };
+    let _ = writer.join();
+    let out = reader.join().map_err(|_| std::io::Error::other("reader thread failed"))??;
+    let err = errors.join().unwrap_or_default();
+    if !status.success() {
+        let text = String::from_utf8_lossy(&err);
+        let first = text.lines().next().unwrap_or("").trim();
+        return Err(std::io::Error::other(format!("{program} failed ({status}): {first}")));
+    }
+    Ok(Some(out))
+}

@@ -20,6 +20,7 @@ pub mod input;
 pub mod io_util;
 pub mod lexicon;
 pub mod query;
+pub mod store;
 pub mod text;
 
 pub use error::{Error, Result};

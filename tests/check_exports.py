@@ -10,9 +10,14 @@ Without an argument it builds the bundled fictional reports first (needs `cargo`
   :TYPE), one row per node and per edge, known labels and types, and no relationship end
   missing from the nodes;
 - the Cypher script has one statement per line: the schema statements match Neo4j 5's
-  constraint syntax, and every MERGE/MATCH statement parses with the openCypher grammar of
+  constraint syntax, and every batch (UNWIND … MERGE) parses with the openCypher grammar of
   the antlr4-cypher package when it is installed (otherwise a lexical check: strings closed,
   brackets balanced, a known statement shape);
+- both the Cypher script (as written, schema lines aside) and the CSVs (through the engine's
+  CSV reader) load into Kuzu, an embedded Cypher engine, when the kuzu package is installed:
+  nodes by label and relationships by type count what the store counts (`guanxi query
+  stats`), and the attendees of the most attended meeting are those `guanxi query attendees`
+  gives;
 - the Cytoscape JSON has every node and edge.
 Prints the counts; exits non-zero on any failure.
 """
@@ -104,9 +109,94 @@ def lexical_errors(statement):
         return ["unclosed string or bracket"]
     if not statement.endswith(";"):
         return ["no ';' at the end"]
-    if not re.match(r"^(MERGE \(n:(Person|Organization|Meeting) \{id: '|MATCH \(a:)", statement):
-        return ["not a MERGE or MATCH … MERGE statement"]
+    if not re.match(r"^UNWIND \[\{(id|a): '.*\}\] AS row (MERGE \(n:(Person|Organization|Meeting) \{id: row\.id\}\)|MATCH \(a:)", statement):
+        return ["not an UNWIND … MERGE batch"]
     return []
+
+
+NODE_COLUMNS = ("id STRING PRIMARY KEY, name STRING, date STRING, category STRING, parent STRING, "
+                "aliases STRING[], regions STRING[], posts STRING[], documents INT64")
+REL_ENDS = {"HOLDS_POST": ("Person", "Organization"), "ATTENDED": ("Person", "Meeting"),
+            "PRESIDED": ("Person", "Meeting"), "SPOKE": ("Person", "Meeting"),
+            "ORGANIZED": ("Organization", "Meeting")}
+REL_COLUMNS = "key STRING, title STRING, dates STRING[], documents INT64"
+
+
+def kuzu_schema(conn):
+    """Kuzu's tables for the export's labels and types (Kuzu has no CREATE CONSTRAINT: the
+    primary key on id is its uniqueness constraint)."""
+    for label in LABELS.values():
+        conn.execute(f"CREATE NODE TABLE {label}({NODE_COLUMNS})")
+    for t, (a, b) in REL_ENDS.items():
+        conn.execute(f"CREATE REL TABLE {t}(FROM {a} TO {b}, {REL_COLUMNS})")
+
+
+def rows(conn, query):
+    result = conn.execute(query)
+    out = []
+    while result.has_next():
+        out.append(result.get_next())
+    return out
+
+
+def counts(conn):
+    got = {}
+    for label in LABELS.values():
+        got[label] = rows(conn, f"MATCH (n:{label}) RETURN count(n)")[0][0]
+    for t in REL_ENDS:
+        got[t] = rows(conn, f"MATCH ()-[r:{t}]->() RETURN count(r)")[0][0]
+    return got
+
+
+def load_csv(conn, folder):
+    """The neo4j-admin CSVs through Kuzu's own CSV reader."""
+    split = lambda c: f"CASE WHEN {c} IS NULL THEN NULL ELSE string_split({c}, ';') END"
+    nodes = (f"LOAD WITH HEADERS (id STRING, label STRING, name STRING, date STRING, category STRING, "
+             f"parent STRING, aliases STRING, regions STRING, posts STRING, documents INT64) "
+             f"FROM '{folder / 'nodes.csv'}' (header=true)")
+    for label in LABELS.values():
+        conn.execute(f"{nodes} WITH * WHERE label = '{label}' CREATE (:{label} {{id: id, name: name, date: date, "
+                     f"category: category, parent: parent, aliases: {split('aliases')}, regions: {split('regions')}, "
+                     f"posts: {split('posts')}, documents: documents}})")
+    rels = (f"LOAD WITH HEADERS (a STRING, b STRING, type STRING, key STRING, title STRING, dates STRING, "
+            f"documents INT64) FROM '{folder / 'relationships.csv'}' (header=true)")
+    for t, (a, b) in REL_ENDS.items():
+        conn.execute(f"{rels} WITH * WHERE type = '{t}' MATCH (x:{a} {{id: a}}), (y:{b} {{id: b}}) "
+                     f"CREATE (x)-[:{t} {{key: key, title: title, dates: {split('dates')}, documents: documents}}]->(y)")
+
+
+def check_kuzu(graph_dir, graph_json, folder, nodes, edges, statements):
+    try:
+        import kuzu
+    except ImportError:
+        print("kuzu: not installed; the Cypher engine check is skipped")
+        return
+    stats = json.loads(subprocess.run(["cargo", "run", "--release", "--quiet", "--", "query", str(graph_dir), "stats", "--json"],
+                                      cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+    want = {LABELS[k]: n for k, n in stats["nodes_by_kind"].items()}
+    want.update({TYPES[k]: n for k, n in stats["edges_by_kind"].items()})
+    # The most attended meeting, and its attendees as the store gives them.
+    attendance = Counter(e["target"] for e in edges if e["kind"] in ("attended", "presided", "spoke"))
+    meeting = max(sorted(attendance), key=lambda m: attendance[m])
+    answer = json.loads(subprocess.run(["cargo", "run", "--release", "--quiet", "--", "query", str(graph_dir), "attendees",
+                                        meeting, "--json"], cwd=ROOT, check=True, capture_output=True, text=True).stdout)
+    want_attendees = sorted((a["person"]["id"], r) for a in answer["attendees"] for r in a["roles"])
+    for how in ("cypher", "csv"):
+        conn = kuzu.Connection(kuzu.Database(":memory:"))
+        kuzu_schema(conn)
+        if how == "cypher":
+            for s in statements:
+                conn.execute(s.rstrip(";"))
+        else:
+            load_csv(conn, folder)
+        got = counts(conn)
+        check(got == want, f"kuzu ({how}): counts {got} differ from the store's {want}")
+        attendees = sorted((p, t.lower()) for p, t in rows(conn, f"MATCH (p:Person)-[r]->(m:Meeting) WHERE m.id = '{meeting}' "
+                                                               f"RETURN p.id, label(r)"))
+        check(attendees == want_attendees, f"kuzu ({how}): attendees of {meeting} {attendees} differ from {want_attendees}")
+        print(f"kuzu {kuzu.__version__} ({how}): {sum(got[l] for l in LABELS.values())} nodes, "
+              f"{sum(got[t] for t in REL_ENDS)} relationships by label and type as in the store; "
+              f"{len(attendees)} attendances of the most attended meeting as `query attendees` gives")
 
 
 def main():
@@ -161,14 +251,16 @@ def main():
     schema = [s for s in statements if s.startswith("CREATE CONSTRAINT")]
     data_statements = [s for s in statements if not s.startswith("CREATE CONSTRAINT")]
     check(len(schema) == 3 and all(CONSTRAINT.match(s) for s in schema), "constraint statements")
-    check(sum(s.startswith("MERGE") for s in data_statements) == len(nodes), "one MERGE per node")
-    check(sum(s.startswith("MATCH") for s in data_statements) == len(edges), "one MATCH … MERGE per edge")
+    check(all(s.startswith("UNWIND [") for s in data_statements), "every data statement is a batch")
+    check(len(data_statements) < len(nodes) + len(edges), "batches, not one statement per node or edge")
     parse = cypher_parser()
     for s in data_statements:
         errors = lexical_errors(s) + (parse(s) if parse else [])
         check(not errors, f"cypher: {errors} in {s[:120]}")
     how = "antlr4-cypher openCypher grammar" if parse else "lexical check (antlr4-cypher not installed)"
-    print(f"cypher: {len(schema)} constraints, {len(data_statements)} MERGE statements parse ({how})")
+    print(f"cypher: {len(schema)} constraints, {len(data_statements)} UNWIND batches parse ({how})")
+
+    check_kuzu(graph_dir, graph_json, out / "neo4j", nodes, edges, data_statements)
 
     # Cytoscape
     cy = json.loads((out / "g.cyjs").read_text(encoding="utf-8"))

@@ -64,6 +64,9 @@ fn broken_dictionaries_name_file_and_line() {
         ("bad_level", "regions.tsv:3: unknown level `town`"),
         ("bad_act", "triggers.tsv:3: unknown act `shouted`"),
         ("unknown_file", "title.tsv: unknown dictionary file"),
+        // Saved as GBK by a spreadsheet: the line and column of the first bad byte.
+        ("not_utf8", "titles.tsv:3: not UTF-8 (byte 0xca at column 1)"),
+        ("header_twice", "titles.tsv:5: the header line again"),
     ];
     for (case, want) in cases {
         let got = broken(case);

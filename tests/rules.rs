@@ -179,6 +179,125 @@ fn attendance_follows_the_verbs() {
 }
 
 #[test]
+fn attendance_lists_leaders_and_quoted_persons() {
+    check(
+        "attendance lists",
+        &[
+            (
+                "座谈会上，市科技局局长林晓岚、市教育局局长郑一鸣先后发言，高校代表周文博、吕思远分别作交流发言。",
+                &[
+                    "attends:林晓岚|spoke",
+                    "attends:郑一鸣|spoke",
+                    "attends:周文博|spoke",
+                    "attends:吕思远|attended",
+                ],
+                &[],
+            ),
+            (
+                "出席会议的还有市领导张明远、李华清，区委书记王志刚。",
+                &["attends:张明远|attended", "attends:李华清|attended", "attends:王志刚|attended"],
+                &[],
+            ),
+            (
+                "县人大常委会副主任柯文涛同志，带领委员骆晨、乔振东，县商务局局长邵明远等一行到某某镇考察。",
+                &[
+                    "attends:柯文涛|attended",
+                    "attends:骆晨|attended",
+                    "attends:乔振东|attended",
+                    "attends:邵明远|attended",
+                ],
+                &[],
+            ),
+            (
+                "会议由副市长蔺浩然主持，县委书记雷振华作招商项目推介，市领导庞立群、乔振东陪同。",
+                &[
+                    "attends:蔺浩然|presided",
+                    "attends:雷振华|spoke",
+                    "attends:庞立群|attended",
+                    "attends:乔振东|attended",
+                ],
+                &[],
+            ),
+            (
+                "副区长骆晨在总结会上说，要抓好落实。市教育局局长邵明远汇报了有关情况，某某学院院长周文博介绍了办学成果。",
+                &["attends:骆晨|spoke", "attends:邵明远|spoke", "attends:周文博|spoke"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn attendance_follows_zero_subjects_and_skips_quotes() {
+    check(
+        "attendance subjects",
+        &[
+            (
+                "副省长林晓岚来到某某县灾害现场察看情况。随后主持召开会议，研究部署救援工作。",
+                &["attends:林晓岚|presided"],
+                &[],
+            ),
+            ("林晓岚在主持会议时说，要扎实推进各项工作。", &["attends:林晓岚|presided", "attends:林晓岚|spoke"], &[]),
+            (
+                "根据国务院总理庞立群要求，副总理乔振东率领有关部门负责同志赶赴现场。会议传达学习了庞立群的重要批示。",
+                &["attends:乔振东|attended"],
+                &["attends:庞立群|attended", "attends:庞立群|spoke"],
+            ),
+            (
+                "某某同志纪念座谈会举行，柯文涛同志亲属、生前友好参加座谈会，市领导骆晨出席。",
+                &["attends:骆晨|attended"],
+                &["attends:柯文涛|attended"],
+            ),
+            (
+                "学习贯彻蔺浩然同志在某某大会上的重要讲话精神 雷振华主持会议并讲话",
+                &["attends:雷振华|presided", "attends:雷振华|spoke"],
+                &["attends:蔺浩然|attended", "attends:蔺浩然|presided"],
+            ),
+            (
+                "市财政局局长邵明远同志强调，要切实做好保障工作。",
+                &["attends:邵明远|attended", "attends:邵明远|spoke"],
+                &[],
+            ),
+            (
+                "省财政厅处长周文博、吕思远先后对与会人员进行了业务培训。",
+                &["attends:周文博|spoke", "attends:吕思远|spoke"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn meetings_are_events_of_the_report() {
+    check(
+        "meeting names",
+        &[
+            (
+                "大会开始前，副总理乔振东会见了参加论坛的各国嘉宾代表。",
+                &["meeting:会见参加论坛的各国嘉宾代表"],
+                &["meeting:会见了参加论坛的各国嘉宾代表"],
+            ),
+            (
+                "副市长林晓岚会见某某集团董事长周文博、总经理吕思远一行。",
+                &["meeting:会见某某集团董事长周文博、总经理吕思远一行"],
+                &[],
+            ),
+            (
+                "林晓岚到某某理工学院调研。她指出，要深入贯彻落实某某科技创新座谈会精神。",
+                &[],
+                &["meeting:某某科技创新座谈会"],
+            ),
+            ("中共北京市科委党组5月6日举行会议，传达学习有关文件精神。", &["meeting:中共北京市科委党组会议"], &[]),
+            (
+                "29日下午，学习研讨班在某某市结业，结业式由区委书记邵明远主持。",
+                &["meeting:结业式", "attends:邵明远|presided"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn meetings_and_bodies_are_named() {
     check(
         "meetings",

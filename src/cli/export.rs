@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::query::load_graph;
+use super::query::{open_graph, Opened};
 use super::Outcome;
 use guanxi::export::{around, neo4j, Format};
 use guanxi::io_util::write_atomically;
@@ -20,7 +20,7 @@ guanxi export g/ --format png -o graph.png        # needs Graphviz\n  guanxi exp
 guanxi export g/ --format neo4j -o neo4j/        # nodes.csv, relationships.csv, import.cypher\n  \
 guanxi export g/ --format mermaid --around 张明 --depth 1")]
 pub struct ExportArgs {
-    /// The graph: a graph.json, or the folder `build` wrote it to.
+    /// The graph: the folder `build` wrote, its graph.db, or a graph.json.
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
     /// Output format: dot, json, graphml, gexf, cytoscape, neo4j, mermaid, html or png.
@@ -41,11 +41,29 @@ pub struct ExportArgs {
 
 /// Runs `guanxi export`.
 pub fn run(args: ExportArgs) -> anyhow::Result<Outcome> {
-    let mut graph = load_graph(&args.graph)?;
-    if let Some(name) = &args.around {
-        let center = query::resolve(&graph, name, None)?;
-        graph = around(&graph, center, args.depth);
-    }
+    let graph = match open_graph(&args.graph)? {
+        Opened::Memory(graph) => match &args.around {
+            Some(name) => around(&graph, query::resolve(&graph, name, None)?, args.depth),
+            None => *graph,
+        },
+        Opened::Store(store) => match &args.around {
+            Some(name) => store.around(store.resolve(name, None)?, args.depth)?,
+            // The whole graph as JSON streams from the store, however large.
+            None if args.format == Format::Json => {
+                match &args.out {
+                    Some(path) => write_atomically(path, |w| store.write_json(w).map_err(std::io::Error::other))?,
+                    None => {
+                        let stdout = io::stdout();
+                        let mut out = BufWriter::new(stdout.lock());
+                        store.write_json(&mut out)?;
+                        out.flush()?;
+                    }
+                }
+                return Ok(Outcome::Ok);
+            }
+            None => store.whole()?,
+        },
+    };
     args.format.check(&graph).map_err(|e| anyhow::anyhow!("{e}; export a part with --around NAME --depth N"))?;
     match &args.out {
         Some(dir) if args.format.writes_folder() => {

@@ -25,7 +25,7 @@ pub struct Cli {
 pub enum Command {
     /// Extract persons, posts, bodies, meetings and attendance from reports (JSON Lines).
     Extract(extract::ExtractArgs),
-    /// Build one relation graph from reports (graph.json, graph.dot, graph.html, graph.svg).
+    /// Build one relation graph from reports or records (graph.db, graph.json, graph.dot, graph.html, graph.svg).
     Build(build::BuildArgs),
     /// Ask a built graph: list, search, timeline, rank, attendees, meetings, posts, members, coattendees, path, show, stats.
     Query(query::QueryArgs),

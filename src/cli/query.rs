@@ -11,6 +11,8 @@ use super::table::write_table;
 use super::Outcome;
 use guanxi::graph::{EdgeKind, NodeKind, RelationGraph};
 use guanxi::query::{self, DateRange, Measure, NodeFilter, NodeRef};
+use guanxi::store::{set, Store};
+use petgraph::Direction;
 
 /// Arguments of `guanxi query`.
 #[derive(Debug, Args)]
@@ -21,7 +23,7 @@ guanxi query g/ search 科技 --kind meeting --from 2024-01 --to 2024-06\n  guan
 guanxi query g/ rank --by betweenness --top 10\n  guanxi query g/ attendees 青川市科技创新座谈会\n  \
 guanxi query g/graph.json posts 张明 --json\n  guanxi query g/ path 张明 李华")]
 pub struct QueryArgs {
-    /// The graph: a graph.json, or the folder `build` wrote it to.
+    /// The graph: the folder `build` wrote, its graph.db, or a graph.json.
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
     /// Machine-readable JSON instead of a table.
@@ -203,10 +205,89 @@ guanxi query g/ rank --by coattendance --top 5\n  guanxi query g/ rank --by betw
     Stats,
 }
 
-/// Loads a graph from a graph.json or the folder holding one.
+/// A built graph: its store, or a graph.json read whole (older builds, files from elsewhere).
+pub enum Opened {
+    /// `graph.db`, read through its indexes.
+    Store(Store),
+    /// A graph.json in memory.
+    Memory(Box<RelationGraph>),
+}
+
+/// Opens the graph of a build folder (its store; a graph.json when the folder has none), a
+/// store file or a graph.json.
+pub fn open_graph(path: &Path) -> anyhow::Result<Opened> {
+    if path.is_dir() {
+        if let Some(store) = set::open_store(path)? {
+            return Ok(Opened::Store(store));
+        }
+        let json = set::locate(path, "graph.json");
+        if !json.exists() {
+            anyhow::bail!(
+                "{}: no graph here (no graph.db or graph.json); build one with `guanxi build`",
+                path.display()
+            );
+        }
+        return Ok(Opened::Memory(Box::new(load_graph(&json)?)));
+    }
+    if set::is_store_file(path) {
+        return Ok(Opened::Store(Store::open(path)?));
+    }
+    Ok(Opened::Memory(Box::new(load_graph(path)?)))
+}
+
+/// Loads a graph.json (or the one in a folder) whole.
 pub fn load_graph(path: &Path) -> anyhow::Result<RelationGraph> {
-    let file = if path.is_dir() { path.join("graph.json") } else { path.to_path_buf() };
+    let file = if path.is_dir() { set::locate(path, "graph.json") } else { path.to_path_buf() };
     RelationGraph::load(&file).with_context(|| format!("cannot load the graph {}", file.display()))
+}
+
+/// The part of the store a question needs, and the question asked of it by node id (`None`:
+/// the question as asked).
+fn from_store(store: &Store, question: &Question) -> anyhow::Result<(RelationGraph, Option<Question>)> {
+    let attendance = [EdgeKind::Attended, EdgeKind::Presided, EdgeKind::Spoke];
+    let id = |n| -> anyhow::Result<String> { Ok(store.node_id(n)?.0) };
+    let find = |name: &str, kind| store.resolve(name, Some(kind));
+    Ok(match question {
+        Question::Attendees { meeting } => {
+            let m = find(meeting, NodeKind::Meeting)?;
+            (store.star(m, Direction::Incoming, &attendance)?, Some(Question::Attendees { meeting: id(m)? }))
+        }
+        Question::Meetings { person } => {
+            let p = find(person, NodeKind::Person)?;
+            (store.star(p, Direction::Outgoing, &attendance)?, Some(Question::Meetings { person: id(p)? }))
+        }
+        Question::Posts { person } => {
+            let p = find(person, NodeKind::Person)?;
+            (store.star(p, Direction::Outgoing, &[EdgeKind::HoldsPost])?, Some(Question::Posts { person: id(p)? }))
+        }
+        Question::Members { organization } => {
+            let o = find(organization, NodeKind::Organization)?;
+            (
+                store.star(o, Direction::Incoming, &[EdgeKind::HoldsPost])?,
+                Some(Question::Members { organization: id(o)? }),
+            )
+        }
+        Question::Coattendees { person } => {
+            let p = find(person, NodeKind::Person)?;
+            (store.coattendance(p)?, Some(Question::Coattendees { person: id(p)? }))
+        }
+        Question::Path { from, to } => {
+            let (a, b) = (store.resolve(from, None)?, store.resolve(to, None)?);
+            let question = Some(Question::Path { from: id(a)?, to: id(b)? });
+            match store.path_graph(a, b)? {
+                Some(g) => (g, question),
+                // Not connected: the two nodes alone, for the answer to say so.
+                None => (store.graph_of_nodes(&[a, b])?, question),
+            }
+        }
+        Question::Show { name } => {
+            let n = store.resolve(name, None)?;
+            (store.node_with_namesakes(n)?, Some(Question::Show { name: id(n)? }))
+        }
+        Question::Stats => (RelationGraph::new(), None),
+        // Questions about the whole graph (lists, rankings, search, timelines) run on all of it.
+        _ => (store.whole()?, None),
+    })
 }
 
 /// How roles read in a table: the most telling ones (presided, spoke), else attended.
@@ -245,8 +326,14 @@ impl Answer {
 
 /// Runs `guanxi query`.
 pub fn run(args: QueryArgs) -> anyhow::Result<Outcome> {
-    let graph = load_graph(&args.graph)?;
-    let answer = answer(&graph, &args.question)?;
+    let answer = match open_graph(&args.graph)? {
+        Opened::Memory(graph) => answer(&graph, &args.question, None)?,
+        Opened::Store(store) => {
+            let stats = matches!(args.question, Question::Stats).then(|| store.stats()).transpose()?;
+            let (graph, question) = from_store(&store, &args.question)?;
+            answer(&graph, question.as_ref().unwrap_or(&args.question), stats)?
+        }
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
@@ -262,8 +349,8 @@ pub fn run(args: QueryArgs) -> anyhow::Result<Outcome> {
     Ok(if answer.found { Outcome::Ok } else { Outcome::PartialFailure })
 }
 
-/// Answers a question.
-fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> {
+/// Answers a question (`stats`: with the counts the store keeps, when given).
+fn answer(graph: &RelationGraph, question: &Question, stats: Option<query::Stats>) -> anyhow::Result<Answer> {
     let find = |name: &str, kind: Option<NodeKind>| query::resolve(graph, name, kind);
     let node = |ix| NodeRef::of(graph, ix);
     Ok(match question {
@@ -450,7 +537,7 @@ fn answer(graph: &RelationGraph, question: &Question) -> anyhow::Result<Answer> 
             Answer::new(json!(d), vec!["DOCUMENT", "DATE", "SPANS"], rows).heading(facts.join("\n"))
         }
         Question::Stats => {
-            let s = query::stats(graph);
+            let s = stats.unwrap_or_else(|| query::stats(graph));
             let mut rows = vec![vec!["documents".to_string(), s.documents.to_string()]];
             rows.extend(s.nodes_by_kind.iter().map(|(k, n)| vec![format!("{k} nodes"), n.to_string()]));
             rows.extend(s.edges_by_kind.iter().map(|(k, n)| vec![format!("{k} edges"), n.to_string()]));

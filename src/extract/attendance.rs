@@ -3,6 +3,9 @@
 //! Within a sentence, a trigger (主持, 出席, 讲话 ...) applies to the persons named since the
 //! previous trigger; a trigger right after 并/时/后 applies again to the previous group
 //! (于英杰出席座谈会并讲话). A comma ends a group unless it continues a list of names.
+//! A clause with no subject of its own (随后主持召开会议, 他指出) takes the previous one; a
+//! leader's 带领/率领 takes along the members named after it; a closing list (出席会议的还有
+//! 甲、乙) attends.
 
 use std::collections::BTreeMap;
 
@@ -41,9 +44,60 @@ impl Participation {
 
 enum Event<'n> {
     Person(&'n NameSpan),
-    Trigger { start: usize, end: usize, act: Act },
+    Trigger {
+        start: usize,
+        end: usize,
+        act: Act,
+    },
     Comma(usize),
     Pronoun,
+    /// 还有/有 closing a clause about attending (出席会议的还有): the names after it attend.
+    ListOpens,
+}
+
+/// Words after a name that make it the possessor of what follows, not an actor
+/// (某某同志亲属出席: the relatives attended).
+const POSSESSED: &[&str] =
+    &["亲属", "家属", "遗孀", "子女", "后人", "生前", "生平", "故居", "家乡", "为核心", "为主席", "为组长"];
+
+/// Words after an attending verb that make it a modifier (参会代表, 与会人员), not a verb.
+const MODIFIED: &[&str] = &["代表", "人员", "嘉宾", "人士", "单位", "者", "企业", "群众"];
+
+/// Nouns that make 进行… a talk given (进行了专题培训, 进行现场讲解).
+const TEACHING: &[&str] = &["培训", "授课", "辅导", "讲解", "宣讲", "解读", "点评", "讲评"];
+
+/// Verbs that cite what someone else said or asked (根据某某要求, 传达某某讲话): the persons
+/// named after them in the clause are quoted, not present.
+const CITING: &[&str] = &["根据", "按照", "遵照", "依照", "依据", "贯彻", "落实", "传达", "学习"];
+
+/// Adverbs that may open a clause whose subject is the previous one (随后主持召开会议).
+const CLAUSE_ADVERBS: &[&str] = &[
+    "随后", "随即", "之后", "其后", "此后", "会后", "会前", "会上", "接着", "然后", "最后", "首先", "同时", "其间",
+    "期间", "当天", "当日", "次日", "还", "又", "再", "再次", "也", "并", "先后", "一同", "亲切", "专程", "详细",
+    "认真", "深入", "亲自", "上午", "下午", "晚上", "早上", "中午",
+];
+
+/// Whether `text` is made only of clause-opening adverbs (or is empty).
+fn only_adverbs(text: &str) -> bool {
+    let mut rest = text.trim_start_matches(|c: char| c.is_whitespace());
+    while !rest.is_empty() {
+        match CLAUSE_ADVERBS.iter().filter(|a| rest.starts_with(**a)).max_by_key(|a| a.len()) {
+            Some(a) => rest = &rest[a.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether 还有/有 at `p` closes a clause about attending (出席座谈会的还有, 参加会议的有).
+fn opens_attendee_list(chars: &[char], s: usize, p: usize) -> bool {
+    let mut a = p;
+    while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
+        a -= 1;
+    }
+    let before: String = chars[a..p].iter().collect();
+    let Some(de) = before.rfind('的') else { return false };
+    ["出席", "参加", "列席", "参会", "与会", "陪同"].iter().any(|w| before[..de].contains(w))
 }
 
 /// Applies the triggers of sentence `s..e` to the names in it.
@@ -86,11 +140,38 @@ pub fn sentence_participation(
             .max_by_key(|(end, _)| *end)
             .unwrap_or((h.end, t));
         taken_until = longest.0;
+        let act = lex.triggers[longest.1].act;
+        let rest: String = chars[longest.0..(longest.0 + 2).min(e)].iter().collect();
+        // 所强调的, 提出的: a remark as a modifier, said elsewhere.
+        let modifier = act == Act::Remarked && rest.starts_with('的');
+        if modifier || (act == Act::Attended && MODIFIED.iter().any(|w| rest.starts_with(w))) {
+            continue;
+        }
         events.push((h.start, Event::Trigger { start: h.start, end: longest.0, act: lex.triggers[longest.1].act }));
+    }
+    // 进行…培训/讲解: teaching is speaking (张三对与会人员进行了业务培训).
+    for i in s..e.saturating_sub(2) {
+        if chars[i] == '进' && chars[i + 1] == '行' && !events.iter().any(|(p, _)| *p == i) {
+            let run: String = chars[i + 2..(i + 18).min(e)].iter().take_while(|c| super::names::is_han(**c)).collect();
+            if TEACHING.iter().any(|w| run.contains(w)) {
+                events.push((i, Event::Trigger { start: i, end: i + 2, act: Act::Spoke }));
+            }
+        }
     }
     for i in s..e {
         match chars[i] {
             '，' | '：' => events.push((i, Event::Comma(i))),
+            // A space between words joins two headlines or clauses (蔡奇主持 李希出席).
+            ' ' | '\u{3000}'
+                if i > s && i + 1 < e && super::names::is_han(chars[i - 1]) && super::names::is_han(chars[i + 1]) =>
+            {
+                events.push((i, Event::Comma(i)))
+            }
+            '有' if (i > s && chars[i - 1] == '的' || i > s + 1 && chars[i - 1] == '还')
+                && opens_attendee_list(chars, s, i) =>
+            {
+                events.push((i + 1, Event::ListOpens))
+            }
             '他' | '她' if i + 1 < e && chars[i + 1] != '们' && chars[i + 1] != '人' => {
                 events.push((i, Event::Pronoun))
             }
@@ -103,6 +184,29 @@ pub fn sentence_participation(
     let mut group: Vec<&NameSpan> = Vec::new();
     let mut last_group: Vec<String> = Vec::new();
     let mut objects_attend = false;
+    // Members named after 带领 go along until the next verb, across commas.
+    let mut led_list = false;
+    // A pronoun (他指出) stands for the previous subject.
+    let mut pronoun_subject: Vec<String> = Vec::new();
+    // Where the current clause began.
+    let mut clause_start = s;
+    // Where the last quoted name ended: a later 重要讲话 is theirs, not the group's.
+    let mut last_cited_end = s;
+    // Whether a name ends at `k`, over a trailing space and 同志/等/等人/一行 (甲同志，乙…).
+    let name_ends_at = |k: usize| {
+        let mut k = k;
+        while k > s && chars[k - 1].is_whitespace() {
+            k -= 1;
+        }
+        for w in ["同志", "等人", "等", "一行"] {
+            let n = w.chars().count();
+            if k >= s + n && chars[k - n..k].iter().copied().eq(w.chars()) {
+                k -= n;
+                break;
+            }
+        }
+        names.iter().any(|n| n.end == k)
+    };
     // Acts given in the current clause, with where their trigger stood: a later 在…时的
     // 重要讲话 in the same clause takes them back.
     let mut clause_acts: Vec<(String, Act, usize)> = Vec::new();
@@ -114,6 +218,19 @@ pub fn sentence_participation(
     for (_, ev) in &events {
         match ev {
             Event::Person(n) => {
+                // 据某某介绍: a source quoted, not a participant; 某某同志亲属: the relatives.
+                let after: String = chars[n.end..(n.end + 6).min(e)].iter().collect();
+                let after = after.strip_prefix("同志").unwrap_or(&after);
+                let before: String = chars[clause_start..n.start].iter().collect();
+                if CITING.iter().any(|w| before.contains(w)) {
+                    // Quoted from elsewhere: not there, whatever they are said to have said.
+                    out.add(&n.name, Act::Absent, (s, e));
+                    last_cited_end = n.end;
+                    continue;
+                }
+                if (n.start > s && chars[n.start - 1] == '据') || POSSESSED.iter().any(|w| after.starts_with(w)) {
+                    continue;
+                }
                 if objects_attend {
                     clause_acts.push((n.name.clone(), Act::Attended, n.start));
                 }
@@ -122,14 +239,14 @@ pub fn sentence_participation(
             Event::Pronoun => {
                 if group.is_empty() && previous_subject.len() == 1 {
                     last_group = previous_subject.clone();
+                    pronoun_subject = previous_subject.clone();
                 }
             }
+            Event::ListOpens => objects_attend = true,
             Event::Comma(i) => {
                 // The subject goes on past a comma after a name, a name list closed by 等, or a
                 // group label (甲、乙，自治区有关领导，各地负责同志参加会议).
-                let after_name = |k: usize| names.iter().any(|n| n.end == k);
-                let continues_list = after_name(*i)
-                    || (*i > s + 1 && chars[i - 1] == '等' && after_name(i - 1))
+                let continues_list = name_ends_at(*i)
                     || hits
                         .ending_at(*i)
                         .any(|h| matches!(h.surface, Surface::Title(t) if lex.titles[t].is_collective()));
@@ -144,18 +261,38 @@ pub fn sentence_participation(
                         last_group = group.iter().map(|n| n.name.clone()).collect();
                     }
                     group.clear();
-                    if chars[*i] == '，' {
+                    if chars[*i] != '：' && !led_list {
                         objects_attend = false;
                     }
                     flush(&mut clause_acts, out);
+                    clause_start = i + 1;
                 }
             }
             Event::Trigger { start, end, act } => {
-                let linked = *start > s && matches!(chars[start - 1], '并' | '时' | '后' | '中' | '和' | '及' | '、');
+                // 并讲话, 在主持会议时说: the verb goes on with the previous subject.
+                let linked = (*start > s && matches!(chars[start - 1], '并' | '时' | '后' | '中' | '和' | '及' | '、'))
+                    || chars[*start] == '时';
+                if matches!(act, Act::Organized) {
+                    // Bodies convene; the persons named before 召开 still await their verb.
+                    continue;
+                }
+                if led_list {
+                    // The verb after the members of a 带领 list ends it.
+                    led_list = false;
+                    objects_attend = false;
+                }
+                let opening: String = chars[clause_start..*start].iter().collect();
                 let subjects: Vec<String> = if !group.is_empty() {
                     group.iter().map(|n| n.name.clone()).collect()
-                } else if linked {
+                } else if linked && !last_group.is_empty() {
                     last_group.clone()
+                } else if !pronoun_subject.is_empty() {
+                    std::mem::take(&mut pronoun_subject)
+                } else if only_adverbs(&opening) && clause_start > s && last_group.len() == 1 {
+                    // 张三来到某地，随后主持召开会议.
+                    last_group.clone()
+                } else if only_adverbs(&opening) && clause_start == s && previous_subject.len() == 1 {
+                    previous_subject.clone()
                 } else {
                     Vec::new()
                 };
@@ -163,6 +300,14 @@ pub fn sentence_participation(
                     Act::Absent => {
                         // The person just before 重要讲话/贺信 sent it and was not there; a
                         // 在…时的 phrase before it was about that other occasion.
+                        if group.last().is_some_and(|n| n.end > last_cited_end) {
+                            if let Some(sender) = group.pop() {
+                                out.add(&sender.name, Act::Absent, (s, e));
+                            }
+                        }
+                        for n in group.iter().filter(|n| n.end + 8 >= *start) {
+                            out.add(&n.name, Act::Absent, (s, e));
+                        }
                         group.retain(|n| n.end + 8 < *start);
                         let between: String = clause_acts
                             .iter()
@@ -177,6 +322,13 @@ pub fn sentence_participation(
                         continue;
                     }
                     Act::Organized => {}
+                    Act::Led => {
+                        for p in &subjects {
+                            clause_acts.push((p.clone(), Act::Attended, *start));
+                        }
+                        objects_attend = true;
+                        led_list = true;
+                    }
                     Act::Met => {
                         for p in &subjects {
                             clause_acts.push((p.clone(), Act::Attended, *start));
@@ -194,8 +346,10 @@ pub fn sentence_participation(
                     last_group = subjects;
                 }
                 group.clear();
-                // What follows 指出，/ 强调： is the content of the remarks, not attendance.
-                if matches!(act, Act::Remarked) && *end < e && matches!(chars[*end], '，' | '：') {
+                // What follows 指出，/ 强调： is the content of the remarks, not attendance; the
+                // 要求 of someone quoted (根据某某要求，…) is a noun, and the sentence goes on.
+                let quoted_subject = last_cited_end > clause_start;
+                if matches!(act, Act::Remarked) && !quoted_subject && *end < e && matches!(chars[*end], '，' | '：') {
                     break;
                 }
             }

@@ -29,6 +29,8 @@ pub struct MeetingCandidate {
     pub kind: &'static str,
     /// Written in quotes.
     pub quoted: bool,
+    /// Named in the content of someone's remarks (他指出，…座谈会精神): spoken of, not held.
+    pub in_remarks: bool,
 }
 
 /// Finds meeting names in sentences.
@@ -62,7 +64,7 @@ impl<'a> MeetingFinder<'a> {
         let text: String = self.chars[from..to].iter().collect();
         let mut pos = from;
         for w in self.jieba.cut(&text, false) {
-            pos += w.chars().count();
+            pos += w.word.chars().count();
             if pos == end {
                 return true;
             }
@@ -91,6 +93,16 @@ impl<'a> MeetingFinder<'a> {
         v
     }
 
+    /// Whether `pos` stands in the content of remarks (他指出，…座谈会精神): a meeting named
+    /// there is what the speaker spoke of, not an event of the report.
+    fn in_remarks(&self, (s, _e): (usize, usize), pos: usize) -> bool {
+        self.hits.within(s, pos).any(|h| {
+            matches!(h.surface, Surface::Trigger(t) if self.lex.triggers[t].act == Act::Remarked)
+                && h.end < pos
+                && matches!(self.chars[h.end], '，' | '：')
+        })
+    }
+
     /// Candidates in one sentence.
     pub fn in_sentence(&self, (s, e): (usize, usize), in_headline: bool) -> Vec<MeetingCandidate> {
         let chars = self.chars;
@@ -106,6 +118,7 @@ impl<'a> MeetingFinder<'a> {
             // 一次十分重要的会议 describes a meeting; it does not name one.
             let descriptive = !quoted && name.contains('的');
             if (3..=60).contains(&n) && !descriptive {
+                let in_remarks = !in_headline && self.in_remarks((s, e), a);
                 out.push(MeetingCandidate {
                     name,
                     start: a,
@@ -114,6 +127,7 @@ impl<'a> MeetingFinder<'a> {
                     in_headline,
                     kind: "meeting",
                     quoted,
+                    in_remarks,
                 });
             }
         };
@@ -170,6 +184,49 @@ impl<'a> MeetingFinder<'a> {
             }
             if let Some(&end) = self.meeting_word_ends(h.end, k).first() {
                 push(h.end, end, false, &mut out);
+                // 某某党组7月3日举行会议: a bare word is named by the body that held it.
+                let bare = end - h.end <= 4 && end < e && !is_han(chars[end]);
+                if matches!(act, Act::Organized) && bare {
+                    let mut a = h.start;
+                    while a > s && (is_han(chars[a - 1]) || chars[a - 1].is_ascii_digit()) {
+                        a -= 1;
+                    }
+                    let subject: String = chars[a..h.start].iter().collect();
+                    let subject = date_tail().replace(&subject, "").to_string();
+                    let n = subject.chars().count();
+                    // The subject starts with a body (中共 may stand before it).
+                    let from = if subject.starts_with("中共") { a + 2 } else { a };
+                    let body_first = [a, from].iter().any(|&at| {
+                        self.hits.starting_at(at).any(|x| {
+                            matches!(x.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_))
+                        })
+                    });
+                    if body_first && (2..=20).contains(&n) && subject.chars().all(is_han) {
+                        out.push(MeetingCandidate {
+                            name: format!("{subject}{}", self.text(h.end, end)),
+                            start: a,
+                            end,
+                            sentence: (s, e),
+                            in_headline,
+                            kind: "meeting",
+                            quoted: false,
+                            in_remarks: !in_headline && self.in_remarks((s, e), a),
+                        });
+                    }
+                }
+            }
+            // Passive: 结业式由某某主持.
+            if matches!(act, Act::Presided) {
+                let you = (h.start.saturating_sub(24).max(s)..h.start).rev().find(|&k| chars[k] == '由');
+                if let Some(you) = you.filter(|&k| !chars[k..h.start].iter().any(|c| matches!(c, '，' | '。'))) {
+                    let mut a = you;
+                    while a > s && is_han(chars[a - 1]) {
+                        a -= 1;
+                    }
+                    if self.meeting_word_ends(a, you).last() == Some(&you) {
+                        push(a, you, false, &mut out);
+                    }
+                }
             }
             // Subject: …会议[日期][在京]举行.
             if matches!(act, Act::Organized) {
@@ -208,7 +265,14 @@ impl<'a> MeetingFinder<'a> {
                 break;
             }
         }
-        let name = self.text(s, end);
+        let mut name = self.text(s, end);
+        // 某某在调研基础研究: the 在 before the verb itself is no part of the event's name
+        // (某某在北京调研 keeps it: there it names the place).
+        for w in ["在调研", "在考察", "在视察", "在检查", "在走访", "在慰问"] {
+            if let Some(b) = name.find(w) {
+                name.replace_range(b..b + '在'.len_utf8(), "");
+            }
+        }
         let kind = if kinds.iter().any(|k| k == "reception") { "reception" } else { "visit" };
         (name.chars().count() >= 4).then_some(MeetingCandidate {
             name,
@@ -218,6 +282,7 @@ impl<'a> MeetingFinder<'a> {
             in_headline: true,
             kind,
             quoted: false,
+            in_remarks: false,
         })
     }
 
@@ -236,10 +301,17 @@ impl<'a> MeetingFinder<'a> {
                 continue;
             }
             // Up to the punctuation, or the 时 of 在会见…时 (the reception framing other news).
+            // The list of those met runs over 、 (会见甲、乙一行).
             let mut k = h.end;
-            while k < e && k < h.end + 30 && (is_han(self.chars[k]) || self.chars[k] == '·') && self.chars[k] != '时'
+            while k < e
+                && k < h.end + 40
+                && (is_han(self.chars[k]) || matches!(self.chars[k], '·' | '、'))
+                && self.chars[k] != '时'
             {
                 k += 1;
+            }
+            while k > h.end && self.chars[k - 1] == '、' {
+                k -= 1;
             }
             let (a, b) = if k - h.end >= 2 {
                 (h.start, k)
@@ -251,10 +323,17 @@ impl<'a> MeetingFinder<'a> {
                 }
                 (a, h.end)
             };
+            let object = self.text(h.end, b);
             let names_someone = persons.iter().any(|p| self.text(a, b).contains(p.as_str()))
-                || self.hits.within(a, b).any(|x| matches!(x.surface, Surface::Title(_)));
-            if b - a >= 4 && names_someone {
-                let name = self.text(a, b);
+                || self.hits.within(a, b).any(|x| matches!(x.surface, Surface::Title(_)))
+                || PEOPLE_GROUPS.iter().any(|w| object.ends_with(w));
+            if b - a >= 4 && names_someone && !self.in_remarks((s, e), a) {
+                // 会见了…: the aspect mark is no part of the name.
+                let name = if b > h.end && self.chars[h.end] == '了' {
+                    format!("{}{}", self.text(a, h.end), self.text(h.end + 1, b))
+                } else {
+                    self.text(a, b)
+                };
                 out.push(MeetingCandidate {
                     name,
                     start: a,
@@ -263,12 +342,16 @@ impl<'a> MeetingFinder<'a> {
                     in_headline: false,
                     kind: "reception",
                     quoted: false,
+                    in_remarks: false,
                 });
             }
         }
         out
     }
 }
+
+/// Words for the people met at a reception when no one is named (会见获奖代表, 会见客商一行).
+const PEOPLE_GROUPS: &[&str] = &["代表", "一行", "代表团", "嘉宾", "来宾", "客人", "客商", "专家", "学者", "友人"];
 
 /// Finds the bodies that convened a meeting: those named before 召开/举行/主办 in a clause
 /// that names it (北京市科委、中关村管委会组织召开…), or at the head of its name
@@ -344,6 +427,12 @@ impl Organizers<'_> {
         }
         out
     }
+}
+
+/// A date or time of day closing a clause (7月3日, 20日上午), dropped from a subject.
+fn date_tail() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(\d{1,4}年)?(\d{1,2}月)?(\d{1,2}日)?(上午|下午|晚上|晚)?$").expect("valid regex"))
 }
 
 fn date_res() -> &'static (Regex, Regex, Regex) {

@@ -14,6 +14,7 @@ pub mod names;
 pub mod orgs;
 pub mod people;
 pub mod record;
+pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -139,6 +140,7 @@ impl Extractor {
             }
         }
         let all_candidates = candidates.clone();
+        let (spoken_of, candidates): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.in_remarks);
         let mut meetings = choose_meetings(candidates);
 
         // Attendance.
@@ -182,6 +184,15 @@ impl Extractor {
                 Meeting { name: m.name.clone(), date, organizers, evidence: Some(Span::new(m.start, m.end)) }
             })
             .collect();
+        // A meeting only spoken of is no event of the report, but the bodies that convened it
+        // are bodies named in the text.
+        for m in &spoken_of {
+            Organizers { lex, hits: &hits, chars, resolver: &resolver, mentions: &org_mentions, renames: &renames }.of(
+                m,
+                &all_candidates,
+                &mut orgs,
+            );
+        }
         let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
         // Organizers may have named a body in full that posts named by a short form.
         let late_renames = orgs.merge_short_forms();
@@ -197,7 +208,7 @@ impl Extractor {
 
         let (persons, roles) = people.finish(&mentions);
         let title = article.title.map(|(a, b)| doc.original_slice(a, b).trim().to_string());
-        Extraction {
+        let mut record = Extraction {
             source: source.to_string(),
             title,
             published,
@@ -206,7 +217,9 @@ impl Extractor {
             roles,
             meetings: record_meetings,
             attendance,
-        }
+        };
+        spans::fill_spans(chars, &mut record);
+        record
     }
 
     /// Names after title chains in one sentence.
@@ -485,7 +498,7 @@ impl Extractor {
             if at == pos {
                 return true;
             }
-            at += w.chars().count();
+            at += w.word.chars().count();
             if at > pos {
                 return false;
             }
@@ -771,8 +784,12 @@ fn build_attendance(
     chars: &[char],
 ) -> Vec<Attendance> {
     let mut out = Vec::new();
+    // Remarks make a person present, unless the report says they sent words from elsewhere
+    // (习近平作出重要指示强调 …).
     let present = |acts: &[(Act, (usize, usize))]| {
-        acts.iter().any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke))
+        let absent = acts.iter().any(|(a, _)| *a == Act::Absent);
+        acts.iter()
+            .any(|(a, _)| matches!(a, Act::Attended | Act::Presided | Act::Spoke) || (*a == Act::Remarked && !absent))
     };
     if meetings.is_empty() && p.acts.values().any(|a| present(a)) {
         // Someone took part in something the text does not name: describe it by the headline.
@@ -795,6 +812,7 @@ fn build_attendance(
             in_headline: true,
             kind: "meeting",
             quoted: false,
+            in_remarks: false,
         });
     }
     // Persons in a stable order: by first act's sentence, then name.

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{add_source, DocId, Document, EdgeKind, Node, NodeKind, Post, Source};
+use super::model::{add_source, DocId, Document, Edge, EdgeKind, Node, NodeKind, Post, Source};
 use super::RelationGraph;
 use crate::error::{Error, Result};
 use crate::extract::record::Span;
@@ -97,65 +97,147 @@ struct JsonEdge<'a> {
     sources: Vec<JsonSource<'a>>,
 }
 
-impl RelationGraph {
-    fn json_sources<'a>(&'a self, sources: &'a [Source]) -> Vec<JsonSource<'a>> {
-        sources
-            .iter()
-            .map(|s| JsonSource {
-                document: Cow::Borrowed(&self.document(s.doc).path),
-                date: s.date.as_deref().map(Cow::Borrowed),
-                spans: Cow::Borrowed(&s.spans),
-            })
-            .collect()
-    }
+/// Writes `graph.json` piece by piece: the documents, then the nodes in id order, then the
+/// edges in (source, target, key) order. [`RelationGraph::write_json`] and the store's export
+/// both write through it, so the two give the same bytes.
+pub struct JsonWriter<'w> {
+    out: &'w mut dyn Write,
+    written: usize,
+    part: Part,
+}
 
-    /// Writes the graph as `graph.json` (see the module docs).
-    pub fn write_json(&self, out: &mut dyn Write) -> std::io::Result<()> {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Documents,
+    Nodes,
+    Edges,
+}
+
+fn json_sources<'x, 'n: 'x, 'p: 'x>(sources: &'n [Source], doc_path: &dyn Fn(DocId) -> &'p str) -> Vec<JsonSource<'x>> {
+    sources
+        .iter()
+        .map(|s| JsonSource {
+            document: Cow::Borrowed(doc_path(s.doc)),
+            date: s.date.as_deref().map(Cow::Borrowed),
+            spans: Cow::Borrowed(&s.spans),
+        })
+        .collect()
+}
+
+impl<'w> JsonWriter<'w> {
+    /// Writes the header; documents come next.
+    pub fn begin(out: &'w mut dyn Write) -> std::io::Result<JsonWriter<'w>> {
         let header = Header {
             format: FORMAT.into(),
             version: VERSION,
             directed: true,
             multigraph: true,
-            graph: GraphAttrs { name: "guanxi".into(), documents: Cow::Borrowed(&self.documents) },
+            graph: GraphAttrs { name: "guanxi".into(), documents: Cow::Borrowed(&[]) },
         };
         let head = serde_json::to_string(&header)?;
-        // Keep the header's fields, then list nodes and edges one a line.
-        out.write_all(&head.as_bytes()[..head.len() - 1])?;
-        out.write_all(b",\n\"nodes\": [")?;
-        for (i, ix) in self.nodes_sorted().into_iter().enumerate() {
-            let n = &self.graph[ix];
-            let node = JsonNode {
-                id: Cow::Borrowed(&n.id),
-                kind: n.kind,
-                label: Cow::Borrowed(&n.label),
-                date: n.date.as_deref().map(Cow::Borrowed),
-                aliases: Cow::Borrowed(&n.aliases),
-                category: n.org_kind.as_deref().map(Cow::Borrowed),
-                parent: n.parent.as_deref().map(Cow::Borrowed),
-                regions: Cow::Borrowed(&n.regions),
-                posts: Cow::Borrowed(&n.posts),
-                sources: self.json_sources(&n.sources),
+        // `…"documents":[]}}`: keep all up to the open bracket.
+        out.write_all(&head.as_bytes()[..head.len() - 3])?;
+        Ok(JsonWriter { out, written: 0, part: Part::Documents })
+    }
+
+    /// Closes the parts before `part` (the same bytes with or without items).
+    fn advance(&mut self, part: Part) -> std::io::Result<()> {
+        while self.part != part {
+            let (bytes, next): (&[u8], Part) = match self.part {
+                Part::Documents => (b"]},\n\"nodes\": [", Part::Nodes),
+                Part::Nodes => (b"\n],\n\"edges\": [", Part::Edges),
+                Part::Edges => unreachable!("edges are the last part"),
             };
-            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *out, &node)?;
+            self.out.write_all(bytes)?;
+            self.part = next;
+            self.written = 0;
         }
-        out.write_all(b"\n],\n\"edges\": [")?;
-        for (i, e) in self.edges_sorted().into_iter().enumerate() {
+        Ok(())
+    }
+
+    fn separator(&mut self, part: Part) -> std::io::Result<()> {
+        self.advance(part)?;
+        let sep: &[u8] = match (part, self.written) {
+            (Part::Documents, 0) => b"",
+            (Part::Documents, _) => b",",
+            (_, 0) => b"\n",
+            _ => b",\n",
+        };
+        self.written += 1;
+        self.out.write_all(sep)
+    }
+
+    /// One document (all come before the first node).
+    pub fn document(&mut self, d: &Document) -> std::io::Result<()> {
+        self.separator(Part::Documents)?;
+        serde_json::to_writer(&mut *self.out, d)?;
+        Ok(())
+    }
+
+    /// One node (in id order, before the first edge); `doc_path` names its documents.
+    pub fn node<'p>(&mut self, n: &Node, doc_path: &dyn Fn(DocId) -> &'p str) -> std::io::Result<()> {
+        self.separator(Part::Nodes)?;
+        let node = JsonNode {
+            id: Cow::Borrowed(&n.id),
+            kind: n.kind,
+            label: Cow::Borrowed(&n.label),
+            date: n.date.as_deref().map(Cow::Borrowed),
+            aliases: Cow::Borrowed(&n.aliases),
+            category: n.org_kind.as_deref().map(Cow::Borrowed),
+            parent: n.parent.as_deref().map(Cow::Borrowed),
+            regions: Cow::Borrowed(&n.regions),
+            posts: Cow::Borrowed(&n.posts),
+            sources: json_sources(&n.sources, doc_path),
+        };
+        serde_json::to_writer(&mut *self.out, &node)?;
+        Ok(())
+    }
+
+    /// One edge from the node `source` to the node `target` (ids), in order.
+    pub fn edge<'p>(
+        &mut self,
+        source: &str,
+        target: &str,
+        w: &Edge,
+        doc_path: &dyn Fn(DocId) -> &'p str,
+    ) -> std::io::Result<()> {
+        self.separator(Part::Edges)?;
+        let edge = JsonEdge {
+            source: Cow::Borrowed(source),
+            target: Cow::Borrowed(target),
+            key: w.key().into(),
+            kind: w.kind,
+            title: w.title.as_deref().map(Cow::Borrowed),
+            dates: w.dates(),
+            sources: json_sources(&w.sources, doc_path),
+        };
+        serde_json::to_writer(&mut *self.out, &edge)?;
+        Ok(())
+    }
+
+    /// Closes the file.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.advance(Part::Edges)?;
+        self.out.write_all(b"\n]}\n")
+    }
+}
+
+impl RelationGraph {
+    /// Writes the graph as `graph.json` (see the module docs).
+    pub fn write_json(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut w = JsonWriter::begin(out)?;
+        for d in &self.documents {
+            w.document(d)?;
+        }
+        let doc_path = |d: DocId| self.document(d).path.as_str();
+        for ix in self.nodes_sorted() {
+            w.node(&self.graph[ix], &doc_path)?;
+        }
+        for e in self.edges_sorted() {
             let (a, b) = self.endpoints(e);
-            let w = &self.graph[e];
-            let edge = JsonEdge {
-                source: Cow::Borrowed(&self.graph[a].id),
-                target: Cow::Borrowed(&self.graph[b].id),
-                key: w.key().into(),
-                kind: w.kind,
-                title: w.title.as_deref().map(Cow::Borrowed),
-                dates: w.dates(),
-                sources: self.json_sources(&w.sources),
-            };
-            out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *out, &edge)?;
+            w.edge(&self.graph[a].id, &self.graph[b].id, &self.graph[e], &doc_path)?;
         }
-        out.write_all(b"\n]}\n")
+        w.finish()
     }
 
     /// Reads a graph written by [`RelationGraph::write_json`]. `origin` names the input in

@@ -49,7 +49,16 @@ impl RelationGraph {
         // Bodies, and every spelling the record uses for them.
         let mut spelled: HashMap<&str, NodeIndex> = HashMap::new();
         for org in &record.organizations {
+            let folds = self.absorbed.len();
             let ix = self.merge_organization(org, doc);
+            if self.absorbed.len() > folds {
+                // A body this record named before may just have been folded into this one.
+                for v in spelled.values_mut() {
+                    if self.graph.node_weight(*v).is_none() {
+                        *v = ix;
+                    }
+                }
+            }
             spelled.insert(&org.name, ix);
             for a in &org.aliases {
                 spelled.entry(a).or_insert(ix);
@@ -280,6 +289,8 @@ impl RelationGraph {
         }
         let gone = self.graph.remove_node(drop).expect("node to absorb exists");
         self.by_id.remove(&gone.id);
+        self.created.retain(|&ix| ix != drop);
+        self.absorbed.push((self.graph[keep].id.clone(), gone.id.clone()));
         for name in std::iter::once(&gone.label).chain(&gone.aliases) {
             if let Some(v) = self.org_names.get_mut(name) {
                 v.retain(|&ix| ix != drop);

@@ -47,6 +47,14 @@ pub struct RelationGraph {
     meetings: HashMap<(String, Option<String>), NodeIndex>,
     /// Every date sources carry, stored once.
     dates: std::collections::HashSet<std::sync::Arc<str>>,
+    /// Ids taken by nodes kept elsewhere (the store's nodes not loaded into this graph), so
+    /// that a new node never takes one.
+    pub(crate) reserved: std::collections::HashSet<String>,
+    /// Bodies folded into others, as (kept id, dropped id), in the order it happened: the
+    /// store replays them on the nodes it holds.
+    pub(crate) absorbed: Vec<(String, String)>,
+    /// Nodes in the order they were made (petgraph reuses the indexes of removed nodes).
+    pub(crate) created: Vec<NodeIndex>,
 }
 
 impl RelationGraph {
@@ -133,6 +141,11 @@ impl RelationGraph {
         v
     }
 
+    /// An edge, to change its sources (the store fills the graphs it loads).
+    pub(crate) fn edge_mut(&mut self, ix: EdgeIndex) -> &mut Edge {
+        &mut self.graph[ix]
+    }
+
     /// Source and target of an edge.
     pub fn endpoints(&self, e: EdgeIndex) -> (NodeIndex, NodeIndex) {
         self.graph.edge_endpoints(e).expect("edge index from this graph")
@@ -168,7 +181,7 @@ impl RelationGraph {
     }
 
     /// The shared copy of a date.
-    fn intern_date(&mut self, date: Option<&str>) -> Option<std::sync::Arc<str>> {
+    pub(crate) fn intern_date(&mut self, date: Option<&str>) -> Option<std::sync::Arc<str>> {
         let date = date?;
         if let Some(d) = self.dates.get(date) {
             return Some(d.clone());
@@ -180,20 +193,22 @@ impl RelationGraph {
 
     /// An id not yet used: `base`, else `base#2`, `base#3` ...
     fn fresh_id(&self, base: String) -> String {
-        if !self.by_id.contains_key(&base) {
+        let taken = |id: &str| self.by_id.contains_key(id) || self.reserved.contains(id);
+        if !taken(&base) {
             return base;
         }
-        (2..).map(|n| format!("{base}#{n}")).find(|id| !self.by_id.contains_key(id)).expect("some suffix is free")
+        (2..).map(|n| format!("{base}#{n}")).find(|id| !taken(id)).expect("some suffix is free")
     }
 
     /// Adds a node and indexes it. Its id must be new.
-    fn insert_node(&mut self, node: Node) -> NodeIndex {
+    pub(crate) fn insert_node(&mut self, node: Node) -> NodeIndex {
         let id = node.id.clone();
         let kind = node.kind;
         let label = node.label.clone();
         let aliases = node.aliases.clone();
         let ix = self.graph.add_node(node);
         self.by_id.insert(id, ix);
+        self.created.push(ix);
         match kind {
             NodeKind::Person => self.persons.entry(label).or_default().push(ix),
             NodeKind::Organization => {
@@ -231,7 +246,13 @@ impl RelationGraph {
     }
 
     /// The edge with these ends, kind and title, made (without sources) when missing.
-    fn ensure_edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, title: Option<String>) -> EdgeIndex {
+    pub(crate) fn ensure_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        title: Option<String>,
+    ) -> EdgeIndex {
         let key = (a, b, kind, title);
         if let Some(&e) = self.edges.get(&key) {
             return e;

@@ -142,8 +142,8 @@ pub struct Post {
 /// A person, body or meeting. Fields that do not apply to a kind stay empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
-    /// Stable identifier (`person:张继红`, `organization:北京市科学技术委员会`,
-    /// `meeting:基础研究领先行动座谈会@2024-01-19`); a second person of the same name gets
+    /// Stable identifier (`person:张三丰`, `organization:某某市科学技术委员会`,
+    /// `meeting:科技创新座谈会@2024-01-19`); a second person of the same name gets
     /// `#2`, and so on.
     pub id: String,
     /// What it is.

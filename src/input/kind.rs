@@ -34,16 +34,37 @@ impl FileKind {
         })
     }
 
-    /// The kind of a file named on the command line: by its name, else a report (whatever
-    /// it is called, it was asked for).
+    /// The kind of a file named on the command line: by its name; a name without a known
+    /// ending (`part-00000`, as Spark and Hadoop name their shards) is JSON Lines when its
+    /// first line is a JSON object, else a report (whatever it is called, it was asked for).
     pub fn of_named(path: &Path) -> FileKind {
-        FileKind::by_name(path).unwrap_or(FileKind::Report)
+        FileKind::by_name(path).unwrap_or(if first_line_is_json_object(path) {
+            FileKind::JsonLines
+        } else {
+            FileKind::Report
+        })
     }
 
     /// Whether the file holds many items, split up before extraction.
     pub fn is_structured(self) -> bool {
         matches!(self, FileKind::JsonLines | FileKind::Json | FileKind::Table(_))
     }
+}
+
+/// Whether a regular file's first line (read up to 1 MiB) is a JSON object. Pipes and
+/// devices are not peeked at: their bytes could be read only once.
+fn first_line_is_json_object(path: &Path) -> bool {
+    use std::io::{BufRead, Read};
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut line = Vec::new();
+    if std::io::BufReader::new(file.take(1 << 20)).read_until(b'\n', &mut line).is_err() {
+        return false;
+    }
+    let line = line.trim_ascii();
+    line.starts_with(b"{") && serde_json::from_slice::<serde_json::Value>(line).is_ok_and(|v| v.is_object())
 }
 
 /// Why a file was not read.
@@ -120,5 +141,17 @@ mod tests {
         assert_eq!(FileKind::of_named(Path::new("README")), FileKind::Report);
         assert_eq!(own_output_by_name(Path::new("out/graph.json")), Some("a graph"));
         assert!(is_hidden(std::ffi::OsStr::new(".git")) && !is_hidden(std::ffi::OsStr::new("a.txt")));
+    }
+
+    #[test]
+    fn a_named_file_without_an_ending_is_told_by_its_first_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let shard = dir.path().join("part-00000");
+        std::fs::write(&shard, "{\"source\": \"a.txt\"}\n{\"source\": \"b.txt\"}\n").unwrap();
+        assert_eq!(FileKind::of_named(&shard), FileKind::JsonLines);
+        let note = dir.path().join("NOTES");
+        std::fs::write(&note, "{会议} 由张三主持。\n").unwrap();
+        assert_eq!(FileKind::of_named(&note), FileKind::Report);
+        assert_eq!(FileKind::of_named(&dir.path().join("missing")), FileKind::Report);
     }
 }

@@ -121,8 +121,7 @@ impl Lexicon {
                 });
             }
             let bytes = std::fs::read(&path).map_err(|e| Error::Io { path: path.clone(), source: e })?;
-            let text = String::from_utf8(bytes)
-                .map_err(|_| Error::Input { path: path.clone(), message: "not UTF-8".into() })?;
+            let text = String::from_utf8(bytes).map_err(|e| not_utf8(&path, e.as_bytes(), e.utf8_error()))?;
             sources.push((path.display().to_string(), text));
         }
         Self::from_sources(sources)
@@ -413,6 +412,23 @@ impl Lexicon {
     /// Whether `w` is a word that often stands right before a name.
     pub fn is_before_name(&self, w: &str) -> bool {
         self.name_before.contains(w)
+    }
+}
+
+/// The error for a dictionary file that is not UTF-8, naming the line and column of the first
+/// bad byte (dictionaries are edited by hand, often saved as GBK by a spreadsheet).
+fn not_utf8(path: &std::path::Path, bytes: &[u8], e: std::str::Utf8Error) -> Error {
+    let good = &bytes[..e.valid_up_to()];
+    let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = std::str::from_utf8(&good[line_start..]).map_or(0, |t| t.chars().count()) + 1;
+    Error::Dictionary {
+        file: path.display().to_string(),
+        line,
+        message: format!(
+            "not UTF-8 (byte 0x{:02x} at column {column}); save the file as UTF-8",
+            bytes[e.valid_up_to()]
+        ),
     }
 }
 

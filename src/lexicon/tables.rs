@@ -176,6 +176,8 @@ pub enum Act {
     Met,
     /// 重要指示, 贺信: named, but not there.
     Absent,
+    /// 带领, 率领: the leader and the members named after the verb take part.
+    Led,
 }
 
 impl Act {
@@ -188,6 +190,7 @@ impl Act {
             "remarked" => Act::Remarked,
             "met" => Act::Met,
             "absent" => Act::Absent,
+            "led" => Act::Led,
             _ => return None,
         })
     }

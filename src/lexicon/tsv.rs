@@ -70,6 +70,9 @@ impl Table {
                 header_seen = true;
                 continue;
             }
+            if fields.iter().map(String::as_str).eq(columns.iter().copied()) {
+                return Err(err(line, "the header line again (a file pasted twice?)".into()));
+            }
             if fields.len() != columns.len() {
                 return Err(err(
                     line,

@@ -19,7 +19,7 @@ mod list;
 mod path;
 mod posts;
 mod rank;
-mod resolve;
+pub(crate) mod resolve;
 mod search;
 mod show;
 mod stats;

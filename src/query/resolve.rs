@@ -53,7 +53,7 @@ pub fn resolve(graph: &RelationGraph, name: &str, kind: Option<NodeKind>) -> Res
 }
 
 /// `name [id]` for each node, at most [`MAX_CANDIDATES`] (and a count of the rest).
-fn describe(graph: &RelationGraph, nodes: &[NodeIndex]) -> Vec<String> {
+pub(crate) fn describe(graph: &RelationGraph, nodes: &[NodeIndex]) -> Vec<String> {
     let mut out: Vec<String> = nodes
         .iter()
         .take(MAX_CANDIDATES)
@@ -67,13 +67,21 @@ fn describe(graph: &RelationGraph, nodes: &[NodeIndex]) -> Vec<String> {
 
 /// The nodes whose names share the most characters with `name`.
 fn similar(graph: &RelationGraph, nodes: &[NodeIndex], name: &str) -> Vec<String> {
-    let wanted: BTreeSet<char> = name.chars().collect();
-    let mut scored: Vec<(usize, NodeIndex)> = nodes
-        .iter()
-        .map(|&ix| (graph.node(ix).label.chars().collect::<BTreeSet<char>>().intersection(&wanted).count(), ix))
-        .filter(|&(score, _)| score * 2 >= wanted.len().max(2))
-        .collect();
-    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
-    let best: Vec<NodeIndex> = scored.into_iter().take(5).map(|(_, ix)| ix).collect();
+    let scored = nodes.iter().filter_map(|&ix| likeness(&graph.node(ix).label, name).map(|score| (score, ix)));
+    let best: Vec<NodeIndex> = best_of(scored);
     describe(graph, &best)
+}
+
+/// How many characters of `name` a label shares, when enough to suggest it (half of them).
+pub(crate) fn likeness(label: &str, name: &str) -> Option<usize> {
+    let wanted: BTreeSet<char> = name.chars().collect();
+    let score = label.chars().collect::<BTreeSet<char>>().intersection(&wanted).count();
+    (score * 2 >= wanted.len().max(2)).then_some(score)
+}
+
+/// The five best of scored items (in the order given when scores tie).
+pub(crate) fn best_of<T>(scored: impl Iterator<Item = (usize, T)>) -> Vec<T> {
+    let mut scored: Vec<(usize, T)> = scored.collect();
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
+    scored.into_iter().take(5).map(|(_, x)| x).collect()
 }

@@ -59,6 +59,11 @@ const BOILERPLATE: &[&str] = &[
     "【关闭】",
     "关闭窗口",
     "更多>",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "首页 >",
+    "首页>",
 ];
 
 fn date_re() -> &'static Regex {
@@ -105,7 +110,7 @@ fn is_headline(line: &str) -> bool {
 /// Words that make a headline line look like the news headline rather than a slogan.
 const HEADLINE_WORDS: &[&str] = &[
     "召开", "举行", "主持", "出席", "会见", "会谈", "调研", "考察", "座谈", "会议", "论坛", "大会", "开幕", "闭幕",
-    "讲话", "举办", "学习", "视察", "慰问", "走访", "开工", "仪式", "成立",
+    "讲话", "举办", "学习", "视察", "慰问", "走访", "开工", "仪式", "成立", "活动", "率队", "检查", "签约", "揭牌",
 ];
 
 /// Splits `chars` into lines and picks out the headline, date and body.

@@ -1,0 +1,161 @@
+//! Where each body and each title is written: `organizations[].mentions` and
+//! `roles[].title_mention`, found once the record is complete, so that a viewer can mark the
+//! exact words and span benchmarks (CLUENER2020) can score them.
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::record::{Extraction, Role, Span};
+
+/// Fills the spans of `record`'s bodies and titles from the text (`chars`, as the record's
+/// offsets count them).
+pub fn fill_spans(chars: &[char], record: &mut Extraction) {
+    let text: String = chars.iter().collect();
+    let char_at = char_offsets(&text);
+    body_mentions(&text, &char_at, record);
+    title_mentions(chars, &mut record.roles);
+}
+
+/// Byte offset to char offset, for every char boundary of `text` (and its end).
+fn char_offsets(text: &str) -> BTreeMap<usize, usize> {
+    text.char_indices().map(|(b, _)| b).chain([text.len()]).enumerate().map(|(c, b)| (b, c)).collect()
+}
+
+/// Every place a body is named, in any of its spellings. The longest spelling at a place wins
+/// (南京市委宣传部 over 南京市委); a spelling shared by two bodies of the record (市委 of two
+/// cities) names neither, since the text does not say which.
+fn body_mentions(text: &str, char_at: &BTreeMap<usize, usize>, record: &mut Extraction) {
+    let mut owner: BTreeMap<&str, Option<usize>> = BTreeMap::new();
+    for (i, o) in record.organizations.iter().enumerate() {
+        for s in std::iter::once(&o.name).chain(&o.aliases) {
+            if s.chars().count() < 2 {
+                continue;
+            }
+            owner.entry(s.as_str()).and_modify(|e| *e = e.filter(|&j| j == i)).or_insert(Some(i));
+        }
+    }
+    let surfaces: Vec<&str> = owner.keys().copied().collect();
+    if surfaces.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&surfaces) else { return };
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for m in ac.find_iter(text) {
+        if let Some(i) = owner[surfaces[m.pattern().as_usize()]] {
+            found.push((i, Span::new(char_at[&m.start()], char_at[&m.end()])));
+        }
+    }
+    for (i, span) in found {
+        record.organizations[i].mentions.push(span);
+    }
+}
+
+/// The title of each role as written in its evidence (the chain and the name it qualifies):
+/// the last place the title stands there that is not inside a longer title of the same chain
+/// (书记 is not the 书记 of 党组书记 when both are posts of the chain).
+fn title_mentions(chars: &[char], roles: &mut [Role]) {
+    let titles_of: BTreeMap<Span, Vec<String>> =
+        roles.iter().filter_map(|r| r.evidence.map(|e| (e, r))).fold(BTreeMap::new(), |mut m, (e, r)| {
+            m.entry(e).or_default().push(r.title.clone());
+            m
+        });
+    for role in roles.iter_mut() {
+        let Some(ev) = role.evidence else { continue };
+        if role.title_mention.is_some() || ev.end > chars.len() || ev.start >= ev.end {
+            continue;
+        }
+        let title: Vec<char> = role.title.chars().collect();
+        let others: Vec<Vec<char>> =
+            titles_of[&ev].iter().filter(|t| t.chars().count() > title.len()).map(|t| t.chars().collect()).collect();
+        let window = &chars[ev.start..ev.end];
+        let inside_longer = |at: usize| {
+            others.iter().any(|o| {
+                (0..window.len().saturating_sub(o.len() - 1))
+                    .any(|s| window[s..s + o.len()] == o[..] && s <= at && at + title.len() <= s + o.len())
+            })
+        };
+        role.title_mention = (0..window.len().saturating_sub(title.len().saturating_sub(1)))
+            .rev()
+            .filter(|&at| !title.is_empty() && window[at..at + title.len()] == title[..])
+            .find(|&at| !inside_longer(at))
+            .map(|at| Span::new(ev.start + at, ev.start + at + title.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::record::Organization;
+
+    fn org(name: &str, aliases: &[&str]) -> Organization {
+        Organization {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            kind: None,
+            parent: None,
+            mentions: vec![],
+        }
+    }
+
+    fn role(title: &str, evidence: Span) -> Role {
+        Role {
+            person: "张三丰".into(),
+            title: title.into(),
+            organization: None,
+            evidence: Some(evidence),
+            title_mention: None,
+        }
+    }
+
+    #[test]
+    fn bodies_are_marked_in_every_spelling_longest_first() {
+        let text = "青川市委宣传部部长张三丰说，市委要求宣传部门落实。";
+        let chars: Vec<char> = text.chars().collect();
+        let mut r = Extraction {
+            organizations: vec![
+                org("中共青川市委员会", &["青川市委", "市委"]),
+                org("中共青川市委员会宣传部", &["青川市委宣传部"]),
+            ],
+            ..Default::default()
+        };
+        fill_spans(&chars, &mut r);
+        assert_eq!(r.organizations[0].mentions, vec![Span::new(14, 16)]);
+        assert_eq!(r.organizations[1].mentions, vec![Span::new(0, 7)]);
+    }
+
+    #[test]
+    fn a_spelling_of_two_bodies_marks_neither() {
+        let chars: Vec<char> = "市委召开会议。".chars().collect();
+        let mut r = Extraction {
+            organizations: vec![org("中共青川市委员会", &["市委"]), org("中共白河市委员会", &["市委"])],
+            ..Default::default()
+        };
+        fill_spans(&chars, &mut r);
+        assert!(r.organizations.iter().all(|o| o.mentions.is_empty()));
+    }
+
+    #[test]
+    fn titles_are_marked_in_their_chain_not_inside_longer_titles() {
+        let text = "市科技局党组书记、局长、书记李明华主持。";
+        let chars: Vec<char> = text.chars().collect();
+        let ev = Span::new(0, 17);
+        let mut roles = vec![role("党组书记", ev), role("局长", ev), role("书记", ev)];
+        title_mentions(&chars, &mut roles);
+        let marked: Vec<String> = roles
+            .iter()
+            .map(|r| r.title_mention.map(|m| chars[m.start..m.end].iter().collect()).unwrap_or_default())
+            .collect();
+        assert_eq!(marked, ["党组书记", "局长", "书记"]);
+        assert_eq!(roles[2].title_mention, Some(Span::new(12, 14)));
+        assert_eq!(roles[0].title_mention, Some(Span::new(4, 8)));
+    }
+
+    #[test]
+    fn a_title_not_written_in_its_chain_gets_no_mark() {
+        let chars: Vec<char> = "区长王小明出席。".chars().collect();
+        let mut roles = vec![role("党委副书记", Span::new(0, 5))];
+        title_mentions(&chars, &mut roles);
+        assert_eq!(roles[0].title_mention, None);
+    }
+}
