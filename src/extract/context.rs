@@ -1,11 +1,15 @@
 //! The regions a report is about, used to resolve 省/市/区/县 prefixes (市科委 → 北京市科委).
 
-use std::collections::HashMap;
-
 use super::hits::Hits;
-use crate::lexicon::{Level, Lexicon, Surface};
+use super::region_evidence::RegionEvidence;
+use crate::lexicon::{Level, Lexicon};
 
-/// The report's own regions, one per tier, chosen by how often the text names them.
+/// Least evidence for a region to be the report's own (one short mention).
+const MIN_EVIDENCE: f32 = 1.0;
+/// Least evidence for a county below the report's tier (one full mention).
+const FULL_MENTION: f32 = 2.0;
+
+/// The report's own regions, one per tier, chosen by weighing the text's evidence.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RegionContext {
     /// Province, municipality, autonomous region or SAR.
@@ -17,50 +21,87 @@ pub struct RegionContext {
 }
 
 impl RegionContext {
-    /// Infers the context from the region names in `ranges` of the document.
-    pub fn infer(lex: &Lexicon, hits: &Hits, ranges: &[(usize, usize)]) -> RegionContext {
-        let mut score: HashMap<usize, usize> = HashMap::new();
-        let mut first_seen: HashMap<usize, usize> = HashMap::new();
-        for &(s, e) in ranges {
-            for h in hits.within(s, e) {
-                if let Surface::Region(i) = h.surface {
-                    let full = h.end - h.start == lex.regions[i].name.chars().count();
-                    *score.entry(i).or_default() += if full { 2 } else { 1 };
-                    first_seen.entry(i).or_insert(h.start);
-                }
-            }
-        }
-        // A region's mentions also speak for the regions it lies in.
-        let mut total: HashMap<usize, usize> = score.clone();
-        for (&i, &n) in &score {
-            let mut cur = i;
-            for _ in 0..3 {
-                let Some(p) = lex.regions[cur].parent.as_deref().and_then(|p| lex.region_by_name(p)) else { break };
-                *total.entry(p).or_default() += n;
-                cur = p;
-            }
-        }
-        let best = |pred: &dyn Fn(Level) -> bool| {
-            total
+    /// Infers the context from the region mentions in `ranges` of the document (headline and
+    /// sentences), weighed by [`RegionEvidence`]. The tier the text names by bare level words
+    /// (区委, 市长) is chosen first and the tiers above it follow from the dictionary, so a
+    /// district report that names another city many times still lies in its own city.
+    pub fn infer(
+        lex: &Lexicon,
+        hits: &Hits,
+        chars: &[char],
+        ranges: &[(usize, usize)],
+        headline: Option<(usize, usize)>,
+    ) -> RegionContext {
+        let ev = RegionEvidence::weigh(lex, hits, chars, ranges, headline);
+        let best = |pred: &dyn Fn(usize) -> bool, min: f32| {
+            ev.total
                 .iter()
-                .filter(|(&i, _)| pred(lex.regions[i].level))
+                .filter(|(&i, &w)| w >= min && pred(i))
                 .max_by(|a, b| {
-                    a.1.cmp(b.1).then_with(|| {
+                    a.1.total_cmp(b.1).then_with(|| {
                         // Earlier first mention wins a tie; then the lower index, for determinism.
-                        let fa = first_seen.get(a.0).copied().unwrap_or(usize::MAX);
-                        let fb = first_seen.get(b.0).copied().unwrap_or(usize::MAX);
+                        let fa = ev.first_seen.get(a.0).copied().unwrap_or(usize::MAX);
+                        let fb = ev.first_seen.get(b.0).copied().unwrap_or(usize::MAX);
                         fb.cmp(&fa).then(b.0.cmp(a.0))
                     })
                 })
                 .map(|(&i, _)| i)
         };
-        let province = best(&Level::is_provincial);
-        let city = best(&|l| matches!(l, Level::City | Level::Prefecture))
-            .filter(|&c| province.is_none() || lex.region_within(c, province.unwrap()))
+        let level = |i: usize| lex.regions[i].level;
+        let is_county = |i: usize| matches!(level(i), Level::District | Level::County);
+        let is_city = |i: usize| matches!(level(i), Level::City | Level::Prefecture | Level::Municipality);
+        let parent = |i: usize| lex.regions[i].parent.as_deref().and_then(|p| lex.region_by_name(p));
+        let weight = |i: Option<usize>| i.and_then(|i| ev.total.get(&i).copied()).unwrap_or(0.0);
+        let city_first = best(&is_city, MIN_EVIDENCE);
+
+        // A county-tier report: its county, then the county's city and province.
+        if ev.bare.county {
+            if let Some(county) = best(&is_county, MIN_EVIDENCE) {
+                let up = parent(county);
+                // Unless a city outside it outweighs the county's own city by far.
+                let outweighed = city_first.is_some_and(|c| {
+                    up.is_none_or(|u| !lex.region_within(c, u) && !lex.region_within(u, c))
+                        && weight(Some(c)) > 2.0 * weight(up).max(weight(Some(county)))
+                });
+                if !outweighed {
+                    return Self::from_lowest(lex, county);
+                }
+            }
+        }
+        // A city-tier report: its city, then the province; a county only when well named.
+        if ev.bare.city {
+            if let Some(city) = city_first {
+                let mut ctx = Self::from_lowest(lex, city);
+                ctx.county = best(&|i| is_county(i) && lex.region_within(i, city), FULL_MENTION);
+                return ctx;
+            }
+        }
+        let province = best(&|i| level(i).is_provincial(), MIN_EVIDENCE);
+        let city = best(&|i| matches!(level(i), Level::City | Level::Prefecture), MIN_EVIDENCE)
+            .filter(|&c| province.is_none_or(|p| lex.region_within(c, p)))
             .or_else(|| province.filter(|&p| lex.regions[p].level == Level::Municipality));
-        let county = best(&|l| matches!(l, Level::District | Level::County))
-            .filter(|&c| city.is_none() || lex.region_within(c, city.unwrap()));
+        let county = best(&|i| is_county(i) && city.is_none_or(|c| lex.region_within(i, c)), FULL_MENTION);
         RegionContext { province, city, county }
+    }
+
+    /// The context of a report written at `lowest`'s tier: it and the regions it lies in.
+    fn from_lowest(lex: &Lexicon, lowest: usize) -> RegionContext {
+        let mut ctx = RegionContext::default();
+        let mut cur = Some(lowest);
+        for _ in 0..4 {
+            let Some(i) = cur else { break };
+            match lex.regions[i].level {
+                Level::District | Level::County => ctx.county = ctx.county.or(Some(i)),
+                Level::City | Level::Prefecture => ctx.city = ctx.city.or(Some(i)),
+                Level::Municipality => {
+                    ctx.city = ctx.city.or(Some(i));
+                    ctx.province = ctx.province.or(Some(i));
+                }
+                Level::Province | Level::AutonomousRegion | Level::Sar => ctx.province = ctx.province.or(Some(i)),
+            }
+            cur = lex.regions[i].parent.as_deref().and_then(|p| lex.region_by_name(p));
+        }
+        ctx
     }
 
     /// The region a bare level word (省, 市, 区, 县, 自治区 ...) stands for here.
@@ -82,11 +123,43 @@ mod tests {
         let lex = Lexicon::embedded().unwrap();
         let chars: Vec<char> = "北京市海淀区召开会议。海淀区副区长出席。".chars().collect();
         let hits = Hits::scan(&lex, &chars);
-        let ctx = RegionContext::infer(&lex, &hits, &[(0, chars.len())]);
+        let ctx = RegionContext::infer(&lex, &hits, &chars, &[(0, chars.len())], None);
         let name = |r: Option<usize>| r.map(|i| lex.regions[i].name.clone());
         assert_eq!(name(ctx.city).as_deref(), Some("北京市"));
         assert_eq!(name(ctx.county).as_deref(), Some("海淀区"));
         assert_eq!(name(ctx.resolve_level_word(&lex, "市")).as_deref(), Some("北京市"));
         assert_eq!(name(ctx.resolve_level_word(&lex, "区")).as_deref(), Some("海淀区"));
+    }
+
+    fn context_of(text: &str) -> (Lexicon, RegionContext) {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let hits = Hits::scan(&lex, &chars);
+        let units = crate::text::sentences(&chars, 0, chars.len());
+        let ctx = RegionContext::infer(&lex, &hits, &chars, &units, None);
+        (lex, ctx)
+    }
+
+    fn named(lex: &Lexicon, r: Option<usize>) -> Option<String> {
+        r.map(|i| lex.regions[i].name.clone())
+    }
+
+    #[test]
+    fn a_district_delegation_abroad_keeps_its_own_city() {
+        let (lex, ctx) = context_of(
+            "区委书记张三率海淀区代表团赴苏州市考察。在苏州市，苏州市委书记李四会见代表团。\
+             苏州市副市长王五陪同考察了苏州市的企业。区长赵六出席。",
+        );
+        assert_eq!(named(&lex, ctx.county).as_deref(), Some("海淀区"));
+        assert_eq!(named(&lex, ctx.city).as_deref(), Some("北京市"));
+    }
+
+    #[test]
+    fn people_back_from_another_city_do_not_make_it_the_report_city() {
+        let (lex, ctx) = context_of(
+            "市委书记张三到玄武区检查防控工作，了解武汉返乡人员、武汉来宁人员和武汉回宁人数。\
+             市长李四要求做好武汉来客服务。",
+        );
+        assert_eq!(named(&lex, ctx.city).as_deref(), Some("南京市"));
     }
 }

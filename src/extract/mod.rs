@@ -14,6 +14,7 @@ pub mod names;
 pub mod orgs;
 pub mod people;
 pub mod record;
+pub mod region_evidence;
 pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -95,7 +96,7 @@ impl Extractor {
                 units.extend(sentences(chars, a, b));
             }
         }
-        let ctx = RegionContext::infer(lex, &hits, &units);
+        let ctx = RegionContext::infer(lex, &hits, chars, &units, article.title);
         let resolver = OrgResolver::new(lex, ctx);
         let chain_parser = ChainParser::new(lex, &self.jieba, &resolver, chars);
         let finder = NameFinder::new(lex, chars, &hits);

@@ -466,7 +466,7 @@ mod tests {
     fn resolver_for<'a>(lex: &'a Lexicon, text: &str) -> OrgResolver<'a> {
         let chars: Vec<char> = text.chars().collect();
         let hits = Hits::scan(lex, &chars);
-        OrgResolver::new(lex, RegionContext::infer(lex, &hits, &[(0, chars.len())]))
+        OrgResolver::new(lex, RegionContext::infer(lex, &hits, &chars, &[(0, chars.len())], None))
     }
 
     fn resolve(text_context: &str, org: &str) -> Option<OrgRef> {

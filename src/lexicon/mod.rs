@@ -12,7 +12,10 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
-pub use tables::{Act, Body, Department, Level, MeetingWord, NameContext, Region, Title, TitleBody, Trigger};
+pub use tables::{
+    Act, Body, Country, CountryKind, CueSide, Department, Level, MeetingWord, NameContext, Region, RegionCue, Title,
+    TitleBody, Trigger,
+};
 
 /// The built-in dictionary files, in load order: (file name, contents).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -26,6 +29,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("meeting_words.tsv", include_str!("../../dictionaries/meeting_words.tsv")),
     ("name_context.tsv", include_str!("../../dictionaries/name_context.tsv")),
     ("transliteration.tsv", include_str!("../../dictionaries/transliteration.tsv")),
+    ("region_cues.tsv", include_str!("../../dictionaries/region_cues.tsv")),
+    ("countries.tsv", include_str!("../../dictionaries/countries.tsv")),
 ];
 
 /// What a dictionary surface found in the text stands for.
@@ -66,6 +71,13 @@ pub struct Lexicon {
     pub org_shapes: Vec<(String, String)>,
     /// Words around names.
     pub name_context: Vec<NameContext>,
+    /// Words around region names that say whether the report is the region's own.
+    pub region_cues: Vec<RegionCue>,
+    /// Sovereign states.
+    pub countries: Vec<Country>,
+    /// Country name, short name or alias → country.
+    country_index: HashMap<String, usize>,
+    max_country_len: usize,
     single_surnames: HashSet<char>,
     transliteration: HashSet<char>,
     compound_surnames: HashSet<String>,
@@ -252,7 +264,18 @@ impl Lexicon {
             .max()
             .unwrap_or(1);
         let trigger_index = p.triggers.iter().map(|t| t.word.clone()).collect();
+        let mut country_index: HashMap<String, usize> = HashMap::default();
+        for (i, c) in p.countries.iter().enumerate() {
+            for form in [&c.name, &c.short].into_iter().chain(c.aliases.iter()) {
+                country_index.entry(form.clone()).or_insert(i);
+            }
+        }
+        let max_country_len = country_index.keys().map(clen).max().unwrap_or(1);
         Ok(Lexicon {
+            region_cues: p.region_cues,
+            countries: p.countries,
+            country_index,
+            max_country_len,
             trigger_index,
             max_title_len: title_index.keys().map(clen).max().unwrap_or(1),
             max_region_len: region_index.keys().map(clen).max().unwrap_or(1),
@@ -407,6 +430,20 @@ impl Lexicon {
     pub fn before_name_ends(&self, chars: &[char]) -> bool {
         let Some(last) = chars.last() else { return false };
         self.before_by_last.get(last).is_some_and(|ws| ws.iter().any(|w| chars.ends_with(w)))
+    }
+
+    /// The longest country name (full, short or alias) that `chars` starts with: (length in
+    /// chars, country).
+    pub fn country_prefix(&self, chars: &[char]) -> Option<(usize, &Country)> {
+        let mut buf = String::new();
+        let mut best = None;
+        for (len, c) in chars.iter().take(self.max_country_len).enumerate() {
+            buf.push(*c);
+            if let Some(&i) = self.country_index.get(&buf) {
+                best = Some((len + 1, &self.countries[i]));
+            }
+        }
+        best
     }
 
     /// Whether `w` is a word that often stands right before a name.

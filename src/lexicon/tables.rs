@@ -223,6 +223,52 @@ pub struct NameContext {
     pub after: bool,
 }
 
+/// Where a region cue stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueSide {
+    /// Right before the region (来自X, 赴X).
+    Before,
+    /// Right after the region or the body named with it (X客人, X日报).
+    After,
+    /// Anywhere in a line that names the publisher (来源：…).
+    Line,
+}
+
+/// A word that says how a region named next to it stands to the report.
+#[derive(Debug, Clone)]
+pub struct RegionCue {
+    /// The word.
+    pub word: String,
+    /// Where it stands.
+    pub side: CueSide,
+    /// Factor on the mention's weight: below 1 the region is elsewhere, above 1 it publishes.
+    pub weight: f32,
+}
+
+/// What kind of state a country row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountryKind {
+    /// A member state of the United Nations.
+    Member,
+    /// An observer state.
+    Observer,
+    /// The People's Republic of China: its bodies are the Chinese ones.
+    SelfState,
+}
+
+/// A sovereign state.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// Full name (俄罗斯联邦).
+    pub name: String,
+    /// Name in running text (俄罗斯).
+    pub short: String,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+    /// Member, observer or China itself.
+    pub kind: CountryKind,
+}
+
 /// Rows of every table, before indexing.
 #[derive(Debug, Default)]
 pub(super) struct Parsed {
@@ -236,6 +282,8 @@ pub(super) struct Parsed {
     pub meeting_words: Vec<MeetingWord>,
     pub name_context: Vec<NameContext>,
     pub transliteration: Vec<char>,
+    pub region_cues: Vec<RegionCue>,
+    pub countries: Vec<Country>,
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -369,6 +417,36 @@ impl Parsed {
                         (Some(c), None) => self.transliteration.push(c),
                         _ => return Err(t.error(r, format!("`{}` is not one character", r.fields[0]))),
                     }
+                }
+            }
+            "region_cues.tsv" => {
+                let t = Table::parse(file, text, &["word", "side", "weight"])?;
+                for r in &t.rows {
+                    let side = match r.fields[1].as_str() {
+                        "before" => CueSide::Before,
+                        "after" => CueSide::After,
+                        "line" => CueSide::Line,
+                        s => return Err(t.error(r, format!("unknown side `{s}` (expected before, after or line)"))),
+                    };
+                    let weight = r.fields[2]
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|w| w.is_finite() && *w > 0.0)
+                        .ok_or_else(|| t.error(r, format!("`{}` is not a positive number", r.fields[2])))?;
+                    self.region_cues.push(RegionCue { word: r.fields[0].clone(), side, weight });
+                }
+            }
+            "countries.tsv" => {
+                let t = Table::parse(file, text, &["name", "short", "aliases", "kind"])?;
+                for r in &t.rows {
+                    let kind = match r.fields[3].as_str() {
+                        "member" => CountryKind::Member,
+                        "observer" => CountryKind::Observer,
+                        "self" => CountryKind::SelfState,
+                        k => return Err(t.error(r, format!("unknown kind `{k}` (expected member, observer or self)"))),
+                    };
+                    let short = if r.fields[1].is_empty() { r.fields[0].clone() } else { r.fields[1].clone() };
+                    self.countries.push(Country { name: r.fields[0].clone(), short, aliases: r.list(2), kind });
                 }
             }
             _ => {
