@@ -380,3 +380,27 @@ fn posts_of_enterprises_villages_and_hospitals_lead_to_names() {
         ],
     );
 }
+
+#[test]
+fn jian_joins_two_posts_of_one_chain() {
+    check(
+        "兼",
+        &[
+            (
+                "浙江省政协副主席兼秘书长张三丰出席会议。",
+                &[
+                    "role:张三丰|副主席|中国人民政治协商会议浙江省委员会",
+                    "role:张三丰|秘书长|中国人民政治协商会议浙江省委员会",
+                ],
+                &[],
+            ),
+            (
+                "某某集团董事长兼总经理李明华主持会议。",
+                &["role:李明华|董事长|某某集团", "role:李明华|总经理|某某集团"],
+                &[],
+            ),
+            // 兼任 is a verb: no post 任… comes of it.
+            ("局长王晓东兼任领导小组组长。", &["person:王晓东"], &["role:王晓东|任|-"]),
+        ],
+    );
+}

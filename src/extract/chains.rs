@@ -87,6 +87,19 @@ impl<'a> ChainParser<'a> {
         ChainParser { lex, jieba, orgs, chars }
     }
 
+    /// Whether the char at `at` separates two posts of a chain: `、`, `，`, or `兼` between
+    /// two posts (副主席兼秘书长: both are posts; 兼任, 兼职, 兼顾 are words of their own).
+    fn separates(&self, at: usize) -> bool {
+        let chars = self.chars;
+        if is_chain_separator(chars[at]) {
+            return true;
+        }
+        chars[at] == '兼'
+            && at > 0
+            && !chars.get(at + 1).is_some_and(|c| "任职顾管容并具备有".contains(*c))
+            && self.lex.title_suffix(&chars[..at]).is_some()
+    }
+
     /// The chain that ends at `name_start`, not reaching back before `floor`.
     pub fn chain_before(&self, name_start: usize, floor: usize, known: &BTreeSet<String>) -> Option<Chain> {
         let chars = self.chars;
@@ -95,7 +108,7 @@ impl<'a> ChainParser<'a> {
         loop {
             // The segment runs back to the previous separator or stop.
             let mut start = end;
-            while start > floor && !is_chain_separator(chars[start - 1]) && !is_chain_stop(chars[start - 1]) {
+            while start > floor && !self.separates(start - 1) && !is_chain_stop(chars[start - 1]) {
                 start -= 1;
             }
             if start == end {
@@ -110,7 +123,7 @@ impl<'a> ChainParser<'a> {
             // 分管日常工作的副部长: a modifier, not the start of the clause.
             let lead_in = seg.lead_in && !(seg.org.is_none() && seg.start > 0 && chars[seg.start - 1] == '的');
             segs.push(seg);
-            if lead_in || start == floor || start == 0 || !is_chain_separator(chars[start - 1]) {
+            if lead_in || start == floor || start == 0 || !self.separates(start - 1) {
                 break;
             }
             end = start - 1;
