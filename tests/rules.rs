@@ -211,3 +211,49 @@ fn meetings_and_bodies_are_named() {
         ],
     );
 }
+
+#[test]
+fn bodies_known_by_their_shape_hold_posts() {
+    check(
+        "body shapes",
+        &[
+            (
+                // Items of one list: a bodyless post is held in the body of the item before.
+                "某某市第一人民医院党委书记李明华、院长张三、副院长王小明等随行。",
+                &[
+                    "role:李明华|党委书记|某某市第一人民医院",
+                    "role:张三|院长|某某市第一人民医院",
+                    "role:王小明|副院长|某某市第一人民医院",
+                ],
+                &["role:张三|院长|-"],
+            ),
+            (
+                // A unit's party committee: 党委 posts of the unit, its other posts too.
+                "某某理工大学党委书记张三、副书记王小明、校长李明华出席。",
+                &[
+                    "role:张三|党委书记|某某理工大学",
+                    "role:王小明|党委副书记|某某理工大学",
+                    "role:李明华|校长|某某理工大学",
+                ],
+                &[],
+            ),
+            (
+                "某某重工集团党委书记、董事长张三出席。",
+                &["role:张三|党委书记|某某重工集团", "role:张三|董事长|某某重工集团"],
+                &[],
+            ),
+            (
+                // A township's committee is a body of its own; its head holds a post in its government.
+                "某某镇党委书记张三、镇长李明华参加调研。",
+                &["role:张三|书记|某某镇党委", "role:李明华|镇长|某某镇人民政府"],
+                &[],
+            ),
+            (
+                // Separate chains of regions do not lend each other bodies.
+                "北京市委书记张三、市长李明华出席。",
+                &["role:李明华|市长|北京市人民政府"],
+                &["role:李明华|市长|中共北京市委员会"],
+            ),
+        ],
+    );
+}

@@ -5,6 +5,7 @@
 //! posts), [`meetings`], [`attendance`]; [`record`] holds the output types.
 
 pub mod attendance;
+pub mod body_shapes;
 pub mod chains;
 pub mod context;
 pub mod hits;
@@ -228,6 +229,8 @@ impl Extractor {
         ends.sort_unstable();
         ends.dedup();
         let mut covered_until = s;
+        // The chain before the last group of names, and where that group ends.
+        let mut prev: Option<(usize, chains::Chain)> = None;
         for p in ends {
             if p < covered_until {
                 continue;
@@ -242,10 +245,17 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(chain) = parser.chain_before(p, s, known) else { continue };
+            let Some(mut chain) = parser.chain_before(p, s, known) else { continue };
             let name: String = chars[p..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
+            }
+            // A list of chains and names (某某医院党委书记张三、院长李四): bodyless posts are
+            // held in the body of the item before.
+            if let Some((prev_end, prev_chain)) = &prev {
+                if chain.start == prev_end + 1 && chars[*prev_end] == '、' {
+                    parser.inherit(&mut chain, prev_chain);
+                }
             }
             for o in &chain.orgs {
                 orgs.add(o);
@@ -266,6 +276,7 @@ impl Extractor {
                 end = next_end;
             }
             covered_until = end;
+            prev = Some((end, chain.clone()));
             for (a, b) in group {
                 let person: String = chars[a..b].iter().collect();
                 people.add(&person);
