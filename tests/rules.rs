@@ -249,6 +249,16 @@ fn bodies_known_by_their_shape_hold_posts() {
                 &[],
             ),
             (
+                // A democratic party's committee of a region, the region written or implied.
+                "湖南省长沙市召开会议。民进湖南省委主委张三、九三学社市委副主委李明华、致公党长沙市总支主委王小明出席。",
+                &[
+                    "role:张三|主委|中国民主促进会湖南省委员会",
+                    "role:李明华|副主委|九三学社长沙市委员会",
+                    "role:王小明|主委|中国致公党长沙市总支部委员会",
+                ],
+                &["org:中共湖南省委员会", "org:中共长沙市委员会"],
+            ),
+            (
                 // Separate chains of regions do not lend each other bodies.
                 "北京市委书记张三、市长李明华出席。",
                 &["role:李明华|市长|北京市人民政府"],

@@ -73,6 +73,45 @@ pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
     })
 }
 
+/// Full names of the democratic parties (bodies of the dictionary): their regional committees
+/// are named party, region, committee (民盟江苏省委, 九三学社市委, 致公党某某市总支).
+pub const DEMOCRATIC_PARTIES: &[&str] = &[
+    "中国国民党革命委员会",
+    "中国民主同盟",
+    "中国民主建国会",
+    "中国民主促进会",
+    "中国农工民主党",
+    "中国致公党",
+    "九三学社",
+    "台湾民主自治同盟",
+];
+
+/// The committee ending of a democratic party's regional body at the start of `chars` (after
+/// the region): its length and the full spelling of the ending. A term (第八届) may come first.
+pub fn party_committee_ending(chars: &[char]) -> Option<(usize, &'static str)> {
+    let mut k = 0;
+    if chars.first() == Some(&'第') {
+        let digits = chars[1..].iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
+        if digits > 0 && chars.get(1 + digits) == Some(&'届') {
+            k = 2 + digits;
+        }
+    }
+    let rest = &chars[k..];
+    let starts = |w: &str| rest.len() >= w.chars().count() && rest.iter().copied().zip(w.chars()).all(|(a, b)| a == b);
+    for (w, full) in [
+        ("总支部委员会", "总支部委员会"),
+        ("总支部", "总支部委员会"),
+        ("总支", "总支部委员会"),
+        ("委员会", "委员会"),
+        ("委", "委员会"),
+    ] {
+        if starts(w) {
+            return Some((k + w.chars().count(), full));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,6 +144,15 @@ mod tests {
         assert_eq!((t.as_str(), u.name.as_str()), ("党委书记", "某某理工大学"));
         assert!(unit_party_post(&unknown("某某镇党委"), "书记", kind_of).is_none());
         assert!(unit_party_post(&unknown("某某理工大学党委"), "校长", kind_of).is_none());
+    }
+
+    #[test]
+    fn democratic_party_committees_end_in_a_committee() {
+        let c = |s: &str| party_committee_ending(&s.chars().collect::<Vec<_>>());
+        assert_eq!(c("委主委"), Some((1, "委员会")));
+        assert_eq!(c("第八届委员会主任委员"), Some((6, "委员会")));
+        assert_eq!(c("总支主委"), Some((2, "总支部委员会")));
+        assert_eq!(c("主委"), None);
     }
 
     #[test]
