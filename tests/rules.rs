@@ -267,3 +267,36 @@ fn bodies_known_by_their_shape_hold_posts() {
         ],
     );
 }
+
+#[test]
+fn unknown_bodies_in_running_text_are_named_by_their_ending() {
+    check(
+        "shaped bodies",
+        &[
+            (
+                // Left edges: 了, 、 and a region start the names; the brackets belong to them.
+                "会议邀请了杭州青禾智能科技有限公司、星辰数据服务（浙江）有限公司、宁波明湖康复医院等企业参加。",
+                &["org:杭州青禾智能科技有限公司", "org:星辰数据服务（浙江）有限公司", "org:宁波明湖康复医院"],
+                &["org:了杭州青禾智能科技有限公司"],
+            ),
+            (
+                // A person's name, a verb or a conjunction before the name is no part of it.
+                "李明华介绍了湖南省人工智能学会的情况，张三和长沙青松新材料股份有限公司代表发言。",
+                &["org:湖南省人工智能学会", "org:长沙青松新材料股份有限公司"],
+                &["org:和长沙青松新材料股份有限公司"],
+            ),
+            (
+                // Categories and generic words are no bodies.
+                "三甲医院、人民医院和国家重点实验室要发挥作用，教育部直属师范大学积极参与，服务党和国家中心工作。",
+                &[],
+                &["org:三甲医院", "org:人民医院", "org:国家重点实验室", "org:教育部直属师范大学", "org:党和国家中心"],
+            ),
+            (
+                // A credit line names no body.
+                "来源：杭州青禾智能科技有限公司",
+                &[],
+                &["org:杭州青禾智能科技有限公司"],
+            ),
+        ],
+    );
+}

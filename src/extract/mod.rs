@@ -14,6 +14,7 @@ pub mod names;
 pub mod orgs;
 pub mod people;
 pub mod record;
+pub mod shaped_bodies;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -124,6 +125,18 @@ impl Extractor {
         // Bodies named anywhere in the report, then short forms resolved in context.
         let mut org_mentions = self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
         org_mentions.extend(listed_bodies(chars, &units, people.names(), &mut orgs));
+        let shaped = shaped_bodies::shaped_bodies(
+            lex,
+            &self.jieba,
+            &hits,
+            &resolver,
+            chars,
+            &units,
+            people.names(),
+            &org_mentions,
+            &mut orgs,
+        );
+        org_mentions.extend(shaped);
         let renames = orgs.merge_short_forms();
         people.rename_organizations(&renames);
 
