@@ -404,3 +404,92 @@ fn jian_joins_two_posts_of_one_chain() {
         ],
     );
 }
+
+#[test]
+fn bodies_known_by_their_shape_hold_posts() {
+    check(
+        "body shapes",
+        &[
+            (
+                // Items of one list: a bodyless post is held in the body of the item before.
+                "某某市第一人民医院党委书记李明华、院长张三、副院长王小明等随行。",
+                &[
+                    "role:李明华|党委书记|某某市第一人民医院",
+                    "role:张三|院长|某某市第一人民医院",
+                    "role:王小明|副院长|某某市第一人民医院",
+                ],
+                &["role:张三|院长|-"],
+            ),
+            (
+                // A unit's party committee: 党委 posts of the unit, its other posts too.
+                "某某理工大学党委书记张三、副书记王小明、校长李明华出席。",
+                &[
+                    "role:张三|党委书记|某某理工大学",
+                    "role:王小明|党委副书记|某某理工大学",
+                    "role:李明华|校长|某某理工大学",
+                ],
+                &[],
+            ),
+            (
+                "某某重工集团党委书记、董事长张三出席。",
+                &["role:张三|党委书记|某某重工集团", "role:张三|董事长|某某重工集团"],
+                &[],
+            ),
+            (
+                // A township's committee is a body of its own; its head holds a post in its government.
+                "某某镇党委书记张三、镇长李明华参加调研。",
+                &["role:张三|书记|某某镇党委", "role:李明华|镇长|某某镇人民政府"],
+                &[],
+            ),
+            (
+                // A democratic party's committee of a region, the region written or implied.
+                "湖南省长沙市召开会议。民进湖南省委主委张三、九三学社市委副主委李明华、致公党长沙市总支主委王小明出席。",
+                &[
+                    "role:张三|主委|中国民主促进会湖南省委员会",
+                    "role:李明华|副主委|九三学社长沙市委员会",
+                    "role:王小明|主委|中国致公党长沙市总支部委员会",
+                ],
+                &["org:中共湖南省委员会", "org:中共长沙市委员会"],
+            ),
+            (
+                // Separate chains of regions do not lend each other bodies.
+                "北京市委书记张三、市长李明华出席。",
+                &["role:李明华|市长|北京市人民政府"],
+                &["role:李明华|市长|中共北京市委员会"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn unknown_bodies_in_running_text_are_named_by_their_ending() {
+    check(
+        "shaped bodies",
+        &[
+            (
+                // Left edges: 了, 、 and a region start the names; the brackets belong to them.
+                "会议邀请了杭州青禾智能科技有限公司、星辰数据服务（浙江）有限公司、宁波明湖康复医院等企业参加。",
+                &["org:杭州青禾智能科技有限公司", "org:星辰数据服务（浙江）有限公司", "org:宁波明湖康复医院"],
+                &["org:了杭州青禾智能科技有限公司"],
+            ),
+            (
+                // A person's name, a verb or a conjunction before the name is no part of it.
+                "李明华介绍了湖南省人工智能学会的情况，张三和长沙青松新材料股份有限公司代表发言。",
+                &["org:湖南省人工智能学会", "org:长沙青松新材料股份有限公司"],
+                &["org:和长沙青松新材料股份有限公司"],
+            ),
+            (
+                // Categories and generic words are no bodies.
+                "三甲医院、人民医院和国家重点实验室要发挥作用，教育部直属师范大学积极参与，服务党和国家中心工作。",
+                &[],
+                &["org:三甲医院", "org:人民医院", "org:国家重点实验室", "org:教育部直属师范大学", "org:党和国家中心"],
+            ),
+            (
+                // A credit line names no body.
+                "来源：杭州青禾智能科技有限公司",
+                &[],
+                &["org:杭州青禾智能科技有限公司"],
+            ),
+        ],
+    );
+}

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use jieba_rs::Jieba;
 
+use super::body_shapes;
 use super::orgs::{OrgRef, OrgResolver};
 use crate::lexicon::{Level, Lexicon, Title, TitleBody};
 
@@ -335,15 +336,67 @@ impl<'a> ChainParser<'a> {
                 carry = written;
             }
             for org in orgs {
-                if let Some(o) = &org {
+                let role = self.shaped_role(&title.title, org);
+                if let Some(o) = &role.org {
                     if !all_orgs.contains(o) {
                         all_orgs.push(o.clone());
                     }
                 }
-                roles.push(ChainRole { title: title.title.clone(), org });
+                roles.push(role);
             }
         }
         Chain { start, roles, collective, orgs: all_orgs }
+    }
+
+    /// A post whose body is known by its shape: a unit's party committee gives the unit a
+    /// 党委 post (某某大学党委 + 书记 → 党委书记 of 某某大学), a township's head holds a post
+    /// in its government (某某镇 + 镇长 → 某某镇人民政府).
+    fn shaped_role(&self, title: &str, org: Option<OrgRef>) -> ChainRole {
+        if let Some(o) = &org {
+            if let Some(g) = body_shapes::township_government(&o.name, title) {
+                return ChainRole { title: title.to_string(), org: Some(g) };
+            }
+            let unit_kind = |u: &str| {
+                let chars: Vec<char> = u.chars().collect();
+                self.orgs.resolve(&chars, None, false).filter(|r| !r.bare_region).and_then(|r| r.kind)
+            };
+            if let Some((t, unit)) = body_shapes::unit_party_post(o, title, unit_kind) {
+                return ChainRole { title: t, org: Some(unit) };
+            }
+        }
+        ChainRole { title: title.to_string(), org }
+    }
+
+    /// Fills the posts of `chain` that name no body with the body of the chain before it,
+    /// when the two chains are items of one list (某某医院党委书记张三、院长李四: 院长 of
+    /// 某某医院). The caller checks that the chains are adjacent.
+    pub fn inherit(&self, chain: &mut Chain, prev: &Chain) {
+        let Some(base) = prev.roles.iter().rev().find_map(|r| r.org.as_ref().map(|o| (r.title.as_str(), o))) else {
+            return;
+        };
+        if chain.collective || chain.roles.iter().any(|r| r.org.is_some()) {
+            return;
+        }
+        let (base_title, base_org) = base;
+        for role in &mut chain.roles {
+            let Some(title) = self.lex.title(&role.title) else { continue };
+            if !matches!(title.body, TitleBody::Written) || title.is_collective() {
+                continue;
+            }
+            let org = if base_title.starts_with("党委") && title.kind == "party" {
+                // The unit of the party committee before (党委书记 of 某某大学): 党委副书记 too.
+                role.title = format!("党委{}", role.title);
+                base_org.clone()
+            } else if let Some(g) = body_shapes::township_government(&base_org.name, &role.title) {
+                g
+            } else {
+                self.for_title(base_org, title)
+            };
+            if !chain.orgs.contains(&org) {
+                chain.orgs.push(org.clone());
+            }
+            role.org = Some(org);
+        }
     }
 
     /// The body a carried-over post is held in: a party organ's posts stay with it, other

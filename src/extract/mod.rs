@@ -5,6 +5,7 @@
 //! posts), [`meetings`], [`attendance`]; [`record`] holds the output types.
 
 pub mod attendance;
+pub mod body_shapes;
 pub mod chains;
 pub mod context;
 pub mod hits;
@@ -15,6 +16,7 @@ pub mod orgs;
 pub mod people;
 pub mod record;
 pub mod region_evidence;
+pub mod shaped_bodies;
 pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -126,6 +128,18 @@ impl Extractor {
         // Bodies named anywhere in the report, then short forms resolved in context.
         let mut org_mentions = self.scan_orgs(chars, &hits, &resolver, &units, &name_spans, &mut orgs);
         org_mentions.extend(listed_bodies(chars, &units, people.names(), &mut orgs));
+        let shaped = shaped_bodies::shaped_bodies(
+            lex,
+            &self.jieba,
+            &hits,
+            &resolver,
+            chars,
+            &units,
+            people.names(),
+            &org_mentions,
+            &mut orgs,
+        );
+        org_mentions.extend(shaped);
         let renames = orgs.merge_short_forms();
         people.rename_organizations(&renames);
 
@@ -243,6 +257,8 @@ impl Extractor {
         ends.sort_unstable();
         ends.dedup();
         let mut covered_until = s;
+        // The chain before the last group of names, and where that group ends.
+        let mut prev: Option<(usize, chains::Chain)> = None;
         for p in ends {
             if p < covered_until {
                 continue;
@@ -257,10 +273,17 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(chain) = parser.chain_before(p, s, known) else { continue };
+            let Some(mut chain) = parser.chain_before(p, s, known) else { continue };
             let name: String = chars[p..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
+            }
+            // A list of chains and names (某某医院党委书记张三、院长李四): bodyless posts are
+            // held in the body of the item before.
+            if let Some((prev_end, prev_chain)) = &prev {
+                if chain.start == prev_end + 1 && chars[*prev_end] == '、' {
+                    parser.inherit(&mut chain, prev_chain);
+                }
             }
             for o in &chain.orgs {
                 orgs.add(o);
@@ -281,6 +304,7 @@ impl Extractor {
                 end = next_end;
             }
             covered_until = end;
+            prev = Some((end, chain.clone()));
             for (a, b) in group {
                 let person: String = chars[a..b].iter().collect();
                 people.add(&person);

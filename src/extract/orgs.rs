@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::body_shapes;
 use super::context::RegionContext;
 use crate::extract::record::Organization;
 use crate::lexicon::{Level, Lexicon};
@@ -31,7 +32,16 @@ pub struct OrgRef {
 enum Unit {
     Body(usize),
     Region(usize),
-    Department { dept: usize, region: Option<usize> },
+    Department {
+        dept: usize,
+        region: Option<usize>,
+    },
+    /// A democratic party's committee of a region (民盟江苏省委).
+    PartyBranch {
+        party: usize,
+        region: usize,
+        ending: &'static str,
+    },
 }
 
 /// Bare level words that stand for the report's own region before a department (市科委).
@@ -92,6 +102,7 @@ impl<'a> OrgResolver<'a> {
         let region = units.iter().rev().find_map(|u| match u {
             Unit::Region(r) => Some(*r),
             Unit::Department { region, .. } => *region,
+            Unit::PartyBranch { region, .. } => Some(*region),
             Unit::Body(_) => None,
         });
         let kind =
@@ -186,6 +197,7 @@ impl<'a> OrgResolver<'a> {
             let last_region = units.iter().rev().find_map(|u| match u {
                 Unit::Region(r) => Some(*r),
                 Unit::Department { region, .. } => *region,
+                Unit::PartyBranch { region, .. } => Some(*region),
                 Unit::Body(_) => None,
             });
             // Candidates: (length, unit); the longest wins.
@@ -233,6 +245,21 @@ impl<'a> OrgResolver<'a> {
                 }
             }
             match best {
+                Some((len, Unit::Body(party)))
+                    if body_shapes::DEMOCRATIC_PARTIES.contains(&lex.bodies[party].name.as_str()) =>
+                {
+                    // A democratic party, then a region and 委: the party's committee there.
+                    match self.party_branch(&rest[len..]) {
+                        Some((extra, region, ending)) => {
+                            units.push(Unit::PartyBranch { party, region, ending });
+                            pos += len + extra;
+                        }
+                        None => {
+                            units.push(Unit::Body(party));
+                            pos += len;
+                        }
+                    }
+                }
                 Some((len, unit)) => {
                     units.push(unit);
                     pos += len;
@@ -241,6 +268,27 @@ impl<'a> OrgResolver<'a> {
             }
         }
         (units, pos)
+    }
+
+    /// The region and committee ending after a democratic party's name (江苏省委, 市委,
+    /// 某某市总支): their length, the region, and the ending's full spelling.
+    fn party_branch(&self, after: &[char]) -> Option<(usize, usize, &'static str)> {
+        let lex = self.lex;
+        if let Some((rlen, regions)) = lex.region_prefix(after) {
+            let region = self.pick_region(regions);
+            if let Some((elen, ending)) = body_shapes::party_committee_ending(&after[rlen..]) {
+                return Some((rlen + elen, region, ending));
+            }
+        }
+        for w in LEVEL_WORDS {
+            let wl = w.chars().count();
+            if after.len() > wl && after.iter().take(wl).copied().eq(w.chars()) {
+                let region = self.ctx.resolve_level_word(lex, w)?;
+                let (elen, ending) = body_shapes::party_committee_ending(&after[wl..])?;
+                return Some((wl + elen, region, ending));
+            }
+        }
+        None
     }
 
     /// The region a bare department alias belongs to when no region is written.
@@ -316,6 +364,32 @@ impl<'a> OrgResolver<'a> {
                 }
             }
             Unit::Department { dept, region } => self.department_ref(*dept, *region, surface),
+            Unit::PartyBranch { party, region, ending } => {
+                let party = &self.lex.bodies[*party];
+                let reg = &self.lex.regions[*region];
+                // 民盟江苏省委, 民盟江苏省委员会: each short name of the party with the region.
+                let short = if *ending == "委员会" { "委" } else { "总支" };
+                let mut aliases = Vec::new();
+                for a in party.aliases.iter().chain(std::iter::once(&party.name)) {
+                    for e in [short, ending] {
+                        let n = format!("{a}{}{e}", reg.name);
+                        if !aliases.contains(&n) {
+                            aliases.push(n);
+                        }
+                    }
+                }
+                let name = format!("{}{}{ending}", party.name, reg.name);
+                aliases.retain(|a| *a != name);
+                OrgRef {
+                    name,
+                    aliases,
+                    kind: Some(party.kind.clone()),
+                    parent: Some(party.name.clone()),
+                    region: Some(*region),
+                    bare_region: false,
+                    known: true,
+                }
+            }
         }
     }
 

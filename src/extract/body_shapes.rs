@@ -1,0 +1,166 @@
+//! Bodies that no dictionary lists, known by the shape of their names: the party committee
+//! of a unit (某某大学党委 → a post of 某某大学), the government of a township or street
+//! (某某镇镇长 → 某某镇人民政府), and the regional committees of the democratic parties
+//! (民盟某某省委).
+
+use super::orgs::OrgRef;
+
+/// Posts of a unit's party committee (某某大学党委书记) that the gold spells with 党委 in
+/// the title and the unit as the body.
+const UNIT_PARTY_TITLES: &[&str] = &["书记", "副书记", "常务副书记", "常委", "委员"];
+
+/// Kinds of units whose party committee is no body apart from the unit in posts.
+const UNIT_KINDS: &[&str] = &["university", "institute", "enterprise", "association"];
+
+/// The unit of a unit's party committee and the post spelled with 党委, when `org` is one
+/// (某某集团党委 + 书记 → 某某集团, 党委书记). `unit_kind` gives the kind of a name by its
+/// ending. Regions' and townships' committees (某某县党委, 某某镇党委) are bodies of their own.
+pub fn unit_party_post(
+    org: &OrgRef,
+    title: &str,
+    unit_kind: impl Fn(&str) -> Option<String>,
+) -> Option<(String, OrgRef)> {
+    if org.known || !UNIT_PARTY_TITLES.contains(&title) {
+        return None;
+    }
+    let unit = org.name.strip_suffix("党委")?;
+    if unit.chars().count() < 2 {
+        return None;
+    }
+    let kind = unit_kind(unit)?;
+    if !UNIT_KINDS.contains(&kind.as_str()) {
+        return None;
+    }
+    let unit_ref = OrgRef {
+        name: unit.to_string(),
+        aliases: Vec::new(),
+        kind: Some(kind),
+        parent: None,
+        region: org.region,
+        bare_region: false,
+        known: false,
+    };
+    Some((format!("党委{title}"), unit_ref))
+}
+
+/// Heads of a township or street (镇长, 乡长, 街道办事处主任 ...): the level word they speak of.
+fn township_level_of(title: &str) -> Option<&'static str> {
+    if title.ends_with("镇长") {
+        Some("镇")
+    } else if title.ends_with("乡长") {
+        Some("乡")
+    } else {
+        None
+    }
+}
+
+/// The government of the township named by `place` (…镇, …乡), for a head of township.
+pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
+    let level = township_level_of(title)?;
+    let stem = place.strip_suffix("党委").unwrap_or(place);
+    let stem = stem.strip_suffix("人民政府").or_else(|| stem.strip_suffix("政府")).unwrap_or(stem);
+    if !stem.ends_with(level) || stem.chars().count() < 2 {
+        return None;
+    }
+    Some(OrgRef {
+        name: format!("{stem}人民政府"),
+        aliases: vec![format!("{stem}政府"), stem.to_string()],
+        kind: Some("government".into()),
+        parent: None,
+        region: None,
+        bare_region: false,
+        known: false,
+    })
+}
+
+/// Full names of the democratic parties (bodies of the dictionary): their regional committees
+/// are named party, region, committee (民盟江苏省委, 九三学社市委, 致公党某某市总支).
+pub const DEMOCRATIC_PARTIES: &[&str] = &[
+    "中国国民党革命委员会",
+    "中国民主同盟",
+    "中国民主建国会",
+    "中国民主促进会",
+    "中国农工民主党",
+    "中国致公党",
+    "九三学社",
+    "台湾民主自治同盟",
+];
+
+/// The committee ending of a democratic party's regional body at the start of `chars` (after
+/// the region): its length and the full spelling of the ending. A term (第八届) may come first.
+pub fn party_committee_ending(chars: &[char]) -> Option<(usize, &'static str)> {
+    let mut k = 0;
+    if chars.first() == Some(&'第') {
+        let digits = chars[1..].iter().take_while(|c| "一二三四五六七八九十".contains(**c)).count();
+        if digits > 0 && chars.get(1 + digits) == Some(&'届') {
+            k = 2 + digits;
+        }
+    }
+    let rest = &chars[k..];
+    let starts = |w: &str| rest.len() >= w.chars().count() && rest.iter().copied().zip(w.chars()).all(|(a, b)| a == b);
+    for (w, full) in [
+        ("总支部委员会", "总支部委员会"),
+        ("总支部", "总支部委员会"),
+        ("总支", "总支部委员会"),
+        ("委员会", "委员会"),
+        ("委", "委员会"),
+    ] {
+        if starts(w) {
+            return Some((k + w.chars().count(), full));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unknown(name: &str) -> OrgRef {
+        OrgRef {
+            name: name.into(),
+            aliases: vec![],
+            kind: Some("party".into()),
+            parent: None,
+            region: None,
+            bare_region: false,
+            known: false,
+        }
+    }
+
+    fn kind_of(s: &str) -> Option<String> {
+        if s.ends_with("大学") {
+            Some("university".into())
+        } else if s.ends_with('镇') || s.ends_with('县') {
+            Some("government".into())
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn unit_party_posts_go_to_the_unit() {
+        let (t, u) = unit_party_post(&unknown("某某理工大学党委"), "书记", kind_of).unwrap();
+        assert_eq!((t.as_str(), u.name.as_str()), ("党委书记", "某某理工大学"));
+        assert!(unit_party_post(&unknown("某某镇党委"), "书记", kind_of).is_none());
+        assert!(unit_party_post(&unknown("某某理工大学党委"), "校长", kind_of).is_none());
+    }
+
+    #[test]
+    fn democratic_party_committees_end_in_a_committee() {
+        let c = |s: &str| party_committee_ending(&s.chars().collect::<Vec<_>>());
+        assert_eq!(c("委主委"), Some((1, "委员会")));
+        assert_eq!(c("第八届委员会主任委员"), Some((6, "委员会")));
+        assert_eq!(c("总支主委"), Some((2, "总支部委员会")));
+        assert_eq!(c("主委"), None);
+    }
+
+    #[test]
+    fn township_heads_hold_posts_in_the_township_government() {
+        let g = township_government("某某镇", "镇长").unwrap();
+        assert_eq!(g.name, "某某镇人民政府");
+        assert!(g.aliases.contains(&"某某镇".to_string()));
+        assert_eq!(township_government("某某镇党委", "副镇长").unwrap().name, "某某镇人民政府");
+        assert!(township_government("某某县", "镇长").is_none());
+    }
+}

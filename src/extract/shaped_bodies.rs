@@ -1,0 +1,273 @@
+//! Bodies no dictionary lists, named in running text (会议邀请了某地某某科技有限公司、…):
+//! a name that ends in a strong body ending (…有限公司, …医院, …学会), whose left edge is found
+//! soundly: punctuation, function words, a person's name or a verb end it, a region begins it.
+
+use std::collections::BTreeSet;
+
+use jieba_rs::Jieba;
+
+use super::hits::Hits;
+use super::orgs::{is_name_char, OrgResolver, OrgTable};
+use crate::lexicon::{Lexicon, Surface};
+
+/// Endings that make a name a body wherever it stands, longest first where one ends another.
+const STRONG_ENDINGS: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "有限公司",
+    "集团",
+    "公司",
+    "大学",
+    "学院",
+    "医院",
+    "研究院",
+    "研究所",
+    "实验室",
+    "学会",
+    "协会",
+    "基金会",
+    "联合会",
+    "商会",
+    "促进会",
+    "分会",
+    "开发区",
+    "高新区",
+    "园区",
+    "管委会",
+    "中学",
+    "小学",
+    "银行",
+    "林场",
+    "中心",
+];
+
+/// Endings that name a body only with a region or a known body in the name (某市政务服务中心;
+/// not 工作中心, 数据中心).
+const ANCHORED_ENDINGS: &[&str] = &["中心"];
+
+/// Words for a group of bodies (教育部直属高校, 重点企业): a name holding one is a category.
+const CATEGORY_WORDS: &[&str] =
+    &["直属", "所属", "下属", "相关", "有关", "重点", "骨干", "龙头", "知名", "各类", "部分", "其他", "多家", "一批"];
+
+/// Words in a sentence that make it a credit or source line (来源：…), whose bodies do not count.
+const CREDIT_MARKS: &[&str] = &["来源", "供稿", "发布者", "责任编辑", "编辑：", "审核：", "作者："];
+
+/// Longest a body's name may reach back from its ending.
+const MAX_HEAD: usize = 24;
+
+/// Whether a jieba tag marks a word that no body name contains before its ending (a
+/// preposition, conjunction, particle, adverb, pronoun, numeral, measure word or interjection).
+fn is_function_tag(tag: &str) -> bool {
+    ["p", "c", "u", "d", "r", "y", "e", "o", "q", "f", "x", "m"].iter().any(|t| tag.starts_with(t))
+}
+
+/// Finds the shaped bodies of one report, adds them to `orgs` and returns their mentions.
+#[allow(clippy::too_many_arguments)]
+pub fn shaped_bodies(
+    lex: &Lexicon,
+    jieba: &Jieba,
+    hits: &Hits,
+    resolver: &OrgResolver,
+    chars: &[char],
+    units: &[(usize, usize)],
+    persons: &BTreeSet<String>,
+    known: &[(usize, usize, String)],
+    orgs: &mut OrgTable,
+) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for &(s, e) in units {
+        let sentence: String = chars[s..e].iter().collect();
+        if CREDIT_MARKS.iter().any(|w| sentence.contains(w)) {
+            continue;
+        }
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for j in s + 2..=e {
+            let Some(ending) = STRONG_ENDINGS.iter().find(|w| ends_with_at(chars, j, w)) else { continue };
+            let elen = ending.chars().count();
+            let Some(start) = left_edge(lex, jieba, hits, chars, s, j - elen, persons) else { continue };
+            if !ends_word(jieba, chars, start, j, e) || title_crosses(hits, j - elen, j) {
+                continue;
+            }
+            if !has_proper_head(lex, jieba, hits, chars, start, j - elen) {
+                continue;
+            }
+            let head: String = chars[start..j - elen].iter().collect();
+            if CATEGORY_WORDS.iter().any(|w| head.contains(w)) {
+                continue;
+            }
+            if ANCHORED_ENDINGS.contains(ending) && !anchored(hits, start, j - elen) {
+                continue;
+            }
+            // A longer name with the same start replaces a shorter one (某某集团 → 某某集团公司).
+            found.retain(|&(a, b)| !(a == start && b < j));
+            found.push((start, j));
+        }
+        for (a, b) in found {
+            // A dictionary body named here already, in full or longer.
+            if known.iter().any(|&(ka, kb, _)| ka <= a && b <= kb) {
+                continue;
+            }
+            // A dictionary body that ends the name with words before it (前往|中国科学院).
+            if known.iter().any(|&(ka, kb, _)| kb == b && ka > a) {
+                continue;
+            }
+            if out.iter().any(|&(oa, ob, _)| oa <= a && b <= ob) {
+                continue;
+            }
+            let Some(r) = resolver.resolve(&chars[a..b], None, true) else { continue };
+            if r.known || r.bare_region {
+                continue;
+            }
+            let name = orgs.add(&r);
+            out.push((a, b, name));
+        }
+    }
+    out
+}
+
+fn ends_with_at(chars: &[char], j: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    j >= n && chars[j - n..j].iter().copied().eq(w.chars())
+}
+
+/// The first char of the body name whose ending starts at `ending`, or `None` when no char
+/// of a name stands before the ending.
+fn left_edge(
+    lex: &Lexicon,
+    jieba: &Jieba,
+    hits: &Hits,
+    chars: &[char],
+    floor: usize,
+    ending: usize,
+    persons: &BTreeSet<String>,
+) -> Option<usize> {
+    // Name chars back to punctuation (the brackets of 某某（江苏）有限公司 are part of it).
+    let mut l = ending;
+    while l > floor && ending - l < MAX_HEAD && is_name_char(chars[l - 1]) {
+        l -= 1;
+    }
+    // After a person named there (张三和|某某公司) or a title (院长|…).
+    for p in persons {
+        let n: Vec<char> = p.chars().collect();
+        let from = l;
+        for k in from..ending.saturating_sub(n.len() - 1).max(from) {
+            if k + n.len() <= ending && chars[k..k + n.len()] == n[..] {
+                l = l.max(k + n.len());
+            }
+        }
+    }
+    for h in hits.within(l, ending) {
+        if matches!(h.surface, Surface::Title(_) | Surface::Trigger(_) | Surface::MeetingWord(_)) {
+            l = l.max(h.end);
+        }
+    }
+    // Inside brackets opened before the name (某某党校（某某学院）): the name starts after them.
+    if let Some(k) = (l..ending).rev().find(|&k| chars[k] == '（') {
+        if !chars[k..ending].contains(&'）') {
+            l = k + 1;
+        }
+    }
+    if l < ending && chars[l] == '）' {
+        return None;
+    }
+    if l >= ending {
+        return None;
+    }
+    // The words before the ending: the name starts after the last function word; a region
+    // begins it; otherwise it starts after the last verb.
+    let text: String = chars[l..ending].iter().collect();
+    let mut words: Vec<(usize, usize, &str, &str)> = Vec::new();
+    let mut pos = l;
+    for t in jieba.tag(&text, false) {
+        let n = t.word.chars().count();
+        words.push((pos, pos + n, t.word, t.tag));
+        pos += n;
+    }
+    let bracket = |w: &str| w == "（" || w == "）";
+    let ordinal = |w: &str| w.starts_with('第');
+    let hard = words
+        .iter()
+        .rposition(|&(a, _, w, t)| {
+            !bracket(w)
+                && !ordinal(w)
+                && (is_function_tag(t) || lex.is_trigger(w) || (w.chars().count() == 1 && LEAD_IN.contains(&chars[a])))
+        })
+        .map_or(0, |i| i + 1);
+    let rest = &words[hard..];
+    let region_at = |a: usize| {
+        hits.starting_at(a).any(|h| matches!(h.surface, Surface::Region(_))) && (a == 0 || chars[a - 1] != '（')
+    };
+    // A verb ends the words before the name, unless a region stands before it: then the verb
+    // is part of the name (某地登临科技有限公司) and the region begins it.
+    let soft = rest.iter().rposition(|&(_, _, _, t)| t == "v").map_or(0, |i| i + 1);
+    if soft > 0 {
+        if let Some(&(a, ..)) =
+            rest[..soft].iter().find(|&&(a, _, _, t)| region_at(a) || (t == "ns" && a > 0 && chars[a - 1] != '（'))
+        {
+            return Some(a);
+        }
+    }
+    let rest = &rest[soft.min(rest.len())..];
+    // A region or known body after an ordinary word (深化|某省某某大学, 前往|某某研究院):
+    // the word leads in, the name starts with the region.
+    let lead_tag = |t: &str| matches!(t, "v" | "vn" | "vd" | "j" | "t" | "d" | "ad" | "i" | "l");
+    let body_at = |a: usize| hits.starting_at(a).any(|h| matches!(h.surface, Surface::Body(_)));
+    let lead = (1..rest.len()).rev().find(|&i| lead_tag(rest[i - 1].3) && (region_at(rest[i].0) || body_at(rest[i].0)));
+    rest.get(lead.unwrap_or(0)).map(|&(a, ..)| a)
+}
+
+/// Single chars that end the words before a body (由|某某学会主办).
+const LEAD_IN: &[char] = &[
+    '了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给', '到', '与', '和', '及', '同',
+    '对', '为', '从', '经', '暨',
+];
+
+/// Whether the name `start..end` ends a word: no jieba word runs on past its end (集团军,
+/// 大学生).
+fn ends_word(jieba: &Jieba, chars: &[char], start: usize, end: usize, limit: usize) -> bool {
+    if end >= limit {
+        return true;
+    }
+    let from = end.saturating_sub(4).max(start);
+    let text: String = chars[from..(end + 3).min(limit)].iter().collect();
+    let mut pos = from;
+    for w in jieba.cut(&text, false) {
+        let n = w.word.chars().count();
+        if pos < end && pos + n > end {
+            return false;
+        }
+        pos += n;
+    }
+    true
+}
+
+/// Whether a title starts inside the ending and runs past it (某某学院|院长 is fine, 医|院长 is not).
+fn title_crosses(hits: &Hits, ending: usize, end: usize) -> bool {
+    (ending + 1..end).any(|k| hits.starting_at(k).any(|h| matches!(h.surface, Surface::Title(_)) && h.end > end))
+}
+
+/// Whether a region or a dictionary body begins the name `start..ending`.
+fn anchored(hits: &Hits, start: usize, ending: usize) -> bool {
+    hits.starting_at(start).any(|h| matches!(h.surface, Surface::Region(_) | Surface::Body(_)) && h.end <= ending)
+}
+
+/// Whether the words before the ending hold a proper name (a region, a place, a brand, an
+/// unknown word), not only ordinary words (人民|医院, 国家重点|实验室, 三甲|医院).
+fn has_proper_head(lex: &Lexicon, jieba: &Jieba, hits: &Hits, chars: &[char], start: usize, ending: usize) -> bool {
+    if ending < start + 2 {
+        return false;
+    }
+    if (start..ending).any(|k| {
+        hits.starting_at(k).any(|h| matches!(h.surface, Surface::Region(_) | Surface::Body(_)) && h.end <= ending)
+    }) {
+        return true;
+    }
+    let text: String = chars[start..ending].iter().collect();
+    let words = jieba.tag(&text, false);
+    let proper = |t: &str| matches!(t, "ns" | "nz" | "nt" | "eng" | "nrt");
+    // Unknown words fall apart into single chars: two of them in a row are a coined name.
+    let singles = words
+        .windows(2)
+        .any(|w| w.iter().all(|t| t.word.chars().count() == 1 && !is_function_tag(t.tag) && !lex.is_trigger(t.word)));
+    words.iter().any(|t| proper(t.tag)) || singles
+}
