@@ -2,7 +2,7 @@
 //!
 //! Within a sentence, a trigger (主持, 出席, 讲话 ...) applies to the persons named since the
 //! previous trigger; a trigger right after 并/时/后 applies again to the previous group
-//! (于英杰出席座谈会并讲话). A comma ends a group unless it continues a list of names.
+//! (周海涛出席座谈会并讲话). A comma ends a group unless it continues a list of names.
 //! A clause with no subject of its own (随后主持召开会议, 他指出) takes the previous one; a
 //! leader's 带领/率领 takes along the members named after it; a closing list (出席会议的还有
 //! 甲、乙) attends.
@@ -161,7 +161,7 @@ pub fn sentence_participation(
     for i in s..e {
         match chars[i] {
             '，' | '：' => events.push((i, Event::Comma(i))),
-            // A space between words joins two headlines or clauses (蔡奇主持 李希出席).
+            // A space between words joins two headlines or clauses (吴磊主持 何平出席).
             ' ' | '\u{3000}'
                 if i > s && i + 1 < e && super::names::is_han(chars[i - 1]) && super::names::is_han(chars[i + 1]) =>
             {

@@ -231,7 +231,7 @@ impl<'a> ChainParser<'a> {
     }
 
     /// The end of the last lead-in word in `start..end` (a preposition or particle by jieba's
-    /// tags, or a trigger verb: 会议听取了|…, 丁薛祥同|…), or `start`.
+    /// tags, or a trigger verb: 会议听取了|…, 钱明远同|…), or `start`.
     fn lead_in_end(&self, start: usize, end: usize) -> usize {
         let text: String = self.chars[start..end].iter().collect();
         let mut cut = start;

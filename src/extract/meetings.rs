@@ -246,14 +246,14 @@ impl<'a> MeetingFinder<'a> {
         out
     }
 
-    /// A visit or reception named by the headline (刘国中在北京调研…, 丁薛祥会见…).
+    /// A visit or reception named by the headline (郑立新在北京调研…, 钱明远会见…).
     pub fn headline_event(&self, (s, e): (usize, usize)) -> Option<MeetingCandidate> {
         let kinds: Vec<String> = self.hits.within(s, e).filter_map(|h| is_meeting_word(self.lex, &h.surface)).collect();
         if !kinds.iter().any(|k| k == "visit" || k == "reception") {
             return None;
         }
         // The first part of the headline, before a space that joins two headlines, a colon
-        // that opens a quotation, or the 时强调 that reports remarks (刘国中在北京调研时强调：…).
+        // that opens a quotation, or the 时强调 that reports remarks (郑立新在北京调研时强调：…).
         let mut end = s;
         while end < e && !matches!(self.chars[end], ' ' | '：') {
             end += 1;
@@ -287,8 +287,8 @@ impl<'a> MeetingFinder<'a> {
     }
 
     /// Receptions in a sentence: 会见 and what follows it up to the punctuation
-    /// (会见保加利亚国民议会副议长加内夫).
-    /// A reception names a person met, or their post (会见保加利亚国民议会副议长加内夫): talks
+    /// (会见某国议会副议长卡洛维).
+    /// A reception names a person met, or their post (会见某国议会副议长卡洛维): talks
     /// mentioned in passing (两国元首多次会晤) are not taken.
     pub fn receptions(
         &self,
@@ -316,7 +316,7 @@ impl<'a> MeetingFinder<'a> {
             let (a, b) = if k - h.end >= 2 {
                 (h.start, k)
             } else {
-                // 丁薛祥同加内夫举行会见: the clause before names it.
+                // 钱明远同卡洛维举行会见: the clause before names it.
                 let mut a = h.start;
                 while a > s && is_han(self.chars[a - 1]) {
                     a -= 1;

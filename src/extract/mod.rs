@@ -69,14 +69,14 @@ impl Extractor {
 
     /// Whether jieba knows `w` as an ordinary word (a common noun, verb, adjective ...):
     /// never a name, even right after a title. Names of places and things may still be
-    /// given names (阿东 is tagged as a place).
+    /// given names (jieba tags some given names as places).
     fn is_ordinary_word(&self, w: &str) -> bool {
         let tags = self.jieba.tag(w, false);
         tags.len() == 1 && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt")
     }
 
     /// Whether the two chars before `start` form an ordinary word, so a name may start at
-    /// `start` (贯彻|习近平总书记).
+    /// `start` (贯彻|沈国华总书记).
     fn word_ends_before(&self, chars: &[char], start: usize, floor: usize) -> bool {
         start >= floor + 2 && self.is_common_word(&chars[start - 2..start].iter().collect::<String>())
     }
@@ -110,7 +110,7 @@ impl Extractor {
         for &(s, e) in &units {
             self.chains_in(&doc, &hits, &finder, &chain_parser, (s, e), &mut people, &mut orgs);
         }
-        // Round 2: names before a title (赵乐际委员长) or a trigger (习近平出席), and lists.
+        // Round 2: names before a title (冯德明委员长) or a trigger (沈国华出席), and lists.
         for &(s, e) in &units {
             self.bare_names_in(&doc, &hits, &finder, &resolver, (s, e), &mut people, &mut orgs);
         }
@@ -289,7 +289,7 @@ impl Extractor {
                 orgs.add(o);
             }
             let mut group = vec![(p, name_end)];
-            // A list of names sharing the chain: 副总理丁薛祥、何立峰.
+            // A list of names sharing the chain: 副总理钱明远、许文斌.
             let mut end = name_end;
             while end + 1 < e && chars[end] == '、' {
                 let Some(next_end) = finder.chinese_name_at(end + 1, e, known) else { break };
@@ -337,9 +337,9 @@ impl Extractor {
             let known = people.names();
             match h.surface {
                 Surface::Title(t) => {
-                    // 赵乐际委员长主持: a name, then a title, then no name.
+                    // 冯德明委员长主持: a name, then a title, then no name.
                     let title = &lex.titles[t];
-                    // A title used as address (习近平总书记关于…) names the person before it
+                    // A title used as address (沈国华总书记关于…) names the person before it
                     // whatever follows, as long as jieba keeps the title a word of its own
                     // (书记处, 省|长江 are other words).
                     let ends = finder.ends_name(h.end, e);
@@ -386,7 +386,7 @@ impl Extractor {
                         continue;
                     };
                     found.push((start, end));
-                    // Earlier names of the same list: 陈艾森、尤俊贤、袁轩云分别…
+                    // Earlier names of the same list: 陈向东、孙俊峰、袁清云分别…
                     let mut cur = start;
                     while cur > s + 1 && chars[cur - 1] == '、' {
                         let Some(st) = finder.name_ending_at(cur - 1, s, known, &strict) else { break };
@@ -407,7 +407,7 @@ impl Extractor {
             }
         }
         self.mentioned_names_in(chars, finder, (s, e), people);
-        // Lists of three or more names: 马琳、陈若琳、黄金宝…
+        // Lists of three or more names: 马丽、陈思远、黄国强…
         let mut i = s;
         while i < e {
             // Cheap tests first: a list item starts with a surname and is soon followed by 、.
@@ -433,7 +433,7 @@ impl Extractor {
             }
             if items.len() >= 3 {
                 let names: Vec<String> = items.iter().map(|&(a, b)| chars[a..b].iter().collect()).collect();
-                // A long list may hold a name that is also a word (汪洋); a short one may not.
+                // A long list may hold a name that is also a word (高峰); a short one may not.
                 let plain = names.iter().filter(|n| known.contains(*n) || !self.is_common_word(n)).count();
                 if plain == names.len() || (names.len() >= 5 && plain * 5 >= names.len() * 4) {
                     for n in &names {
@@ -448,7 +448,7 @@ impl Extractor {
     }
 
     /// The name right before a trigger at `trigger`, over 同志/等 and an adverb between them
-    /// (李干杰一同调研, 彭丽媛等步入): (start, end).
+    /// (高建民一同调研, 王秀英等步入): (start, end).
     fn name_before_trigger(
         &self,
         chars: &[char],
@@ -722,7 +722,7 @@ fn listed_bodies(
             }
             for (a, b) in items {
                 let name: String = chars[a..b].iter().collect();
-                // A list of persons (市县领导吴锦、方晓阳等企业负责人) is no list of bodies.
+                // A list of persons (市县领导吴岚、方晓东等企业负责人) is no list of bodies.
                 if persons.iter().any(|p| name.contains(p.as_str())) {
                     continue;
                 }
@@ -810,7 +810,7 @@ fn build_attendance(
 ) -> Vec<Attendance> {
     let mut out = Vec::new();
     // Remarks make a person present, unless the report says they sent words from elsewhere
-    // (习近平作出重要指示强调 …).
+    // (沈国华作出重要指示强调 …).
     let present = |acts: &[(Act, (usize, usize))]| {
         let absent = acts.iter().any(|(a, _)| *a == Act::Absent);
         acts.iter()

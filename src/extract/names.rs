@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::hits::Hits;
 use crate::lexicon::{Lexicon, Surface};
 
-/// Chars that end a two-char name rather than continue a three-char one (李强|在, 王毅|和).
+/// Chars that end a two-char name rather than continue a three-char one (李明|在, 王斌|和).
 const WEAK_THIRD: &[char] = &[
     '在', '和', '与', '及', '等', '同', '向', '对', '为', '也', '还', '就', '从', '将', '被', '以', '说', '率', '是',
     '的', '到', '于', '出', '主', '指', '强', '表', '作', '会', '参', '代', '分', '先', '一', '陪', '讲', '致', '发',
@@ -74,7 +74,7 @@ impl<'a> NameFinder<'a> {
     }
 
     /// Whether a dictionary word starts inside `i+1..end`: then `i..end` is no name
-    /// (李强主|持, 区负责|同志). Regions may: given names hold place words.
+    /// (李明主|持, 区负责|同志). Regions may: given names hold place words.
     fn word_inside(&self, i: usize, end: usize) -> bool {
         (i + 1..end).any(|k| {
             self.long_word_at(k, |s| {
@@ -98,7 +98,7 @@ impl<'a> NameFinder<'a> {
     /// The end of a Chinese name (surname + one or two chars) starting at `i`, if one fits
     /// before `limit`. `known` names are preferred when they fit.
     /// A surname that is also a common function word (和, 向) starts no name here: after a
-    /// title too it is far more often the word (负责同志和专家, 主席和普京总统).
+    /// title too it is far more often the word (负责同志和专家, 主席和布洛夫总统).
     pub fn chinese_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
         let chars = self.chars;
         if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
@@ -150,7 +150,7 @@ impl<'a> NameFinder<'a> {
 
     /// The end of any name starting at `i`: a Chinese name, or (after a title, where a name
     /// is expected) a foreign or minority name: up to twelve chars, all of them
-    /// transliteration characters, or with a middle dot (玉苏甫江·麦麦提).
+    /// transliteration characters, or with a middle dot (阿依古丽·某某).
     pub fn name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
         if let Some(e) = self.chinese_name_at(i, limit, known) {
             return Some(e);
@@ -270,10 +270,10 @@ mod tests {
     #[test]
     fn name_length_is_judged_by_what_follows() {
         let cases = [
-            ("张继红主持会议", Some("张继红")),
-            ("刘存良、", Some("刘存良")),
-            ("于英杰出席座谈会", Some("于英杰")),
-            ("武凯，", Some("武凯")),
+            ("张春燕主持会议", Some("张春燕")),
+            ("刘成栋、", Some("刘成栋")),
+            ("周海涛出席座谈会", Some("周海涛")),
+            ("武涛，", Some("武涛")),
             ("张强在主持学习时强调", Some("张强")),
             ("会议精神", None),
         ];
