@@ -489,3 +489,25 @@ fn unknown_bodies_in_running_text_are_named_by_their_ending() {
         ],
     );
 }
+
+#[test]
+fn posts_after_a_foreign_country_are_posts_of_its_government_or_parliament() {
+    check(
+        "foreign posts",
+        &[
+            (
+                "会谈时，格鲁吉亚总理卡洛维表示愿加强合作。",
+                &["role:卡洛维|总理|格鲁吉亚政府"],
+                &["role:卡洛维|总理|中华人民共和国国务院"],
+            ),
+            ("俄罗斯第一副总理布洛夫出席开幕式。", &["role:布洛夫|第一副总理|俄罗斯联邦政府"], &[]),
+            ("法国议会副议长杜兰德一行参观。", &["role:杜兰德|副议长|法国议会"], &[]),
+            // A Chinese post named with the country it is held in stays Chinese.
+            (
+                "国务院副总理王晓东出席会议，中国驻法国大使赵一鸣陪同。",
+                &["role:王晓东|副总理|中华人民共和国国务院"],
+                &["org:法兰西共和国政府"],
+            ),
+        ],
+    );
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use jieba_rs::Jieba;
 
 use super::body_shapes;
+use super::foreign;
 use super::orgs::{OrgRef, OrgResolver};
 use crate::lexicon::{Level, Lexicon, Title, TitleBody};
 
@@ -158,6 +159,9 @@ impl<'a> ChainParser<'a> {
             return Some(Segment { start, org: None, title, lead_in: false });
         }
         let org_text = &self.chars[start..org_end];
+        if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
+            return Some(Segment { start: start + k, org: Some(org), title, lead_in: k > 0 });
+        }
         // The body is the longest tail of the text that the dictionaries cover wholly ...
         if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
             let lead_in = k > 0;

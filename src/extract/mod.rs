@@ -8,6 +8,7 @@ pub mod attendance;
 pub mod body_shapes;
 pub mod chains;
 pub mod context;
+pub mod foreign;
 pub mod hits;
 pub mod meetings;
 mod mentioned;
