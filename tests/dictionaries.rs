@@ -67,6 +67,7 @@ fn broken_dictionaries_name_file_and_line() {
         // Saved as GBK by a spreadsheet: the line and column of the first bad byte.
         ("not_utf8", "titles.tsv:3: not UTF-8 (byte 0xca at column 1)"),
         ("header_twice", "titles.tsv:5: the header line again"),
+        ("bad_kind", "titles.tsv:3: unknown kind `genral` (expected one of academic,"),
     ];
     for (case, want) in cases {
         let got = broken(case);

@@ -1,6 +1,6 @@
 //! The typed rows of each dictionary file and their validation.
 
-use super::tsv::Table;
+use super::tsv::{Row, Table};
 use crate::error::{Error, Result};
 
 /// Level of an administrative region.
@@ -290,6 +290,56 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
+/// The kinds a body may have (`bodies.tsv`, `departments.tsv`, `org_shapes.tsv`, where
+/// `category` marks an ending of generic words, not of a body: 高等学校).
+const BODY_KINDS: &[&str] = &[
+    "association",
+    "category",
+    "congress",
+    "court",
+    "cppcc",
+    "enterprise",
+    "government",
+    "institute",
+    "international",
+    "military",
+    "party",
+    "procuratorate",
+    "state",
+    "university",
+];
+
+/// The kinds a title may have (`titles.tsv`).
+const TITLE_KINDS: &[&str] = &[
+    "academic",
+    "collective",
+    "congress",
+    "cppcc",
+    "enterprise",
+    "foreign",
+    "general",
+    "government",
+    "head",
+    "judicial",
+    "military",
+    "party",
+    "rank",
+];
+
+/// The kinds of a meeting word (`meeting_words.tsv`).
+const MEETING_KINDS: &[&str] = &["meeting", "reception", "visit"];
+
+/// `row`'s field `i` when it is one of `allowed`, else an error naming the file and line: a
+/// misspelt kind would otherwise silently change what the rules do.
+fn checked_kind(t: &Table, r: &Row, i: usize, allowed: &[&str]) -> Result<String> {
+    let k = &r.fields[i];
+    if allowed.contains(&k.as_str()) {
+        Ok(k.clone())
+    } else {
+        Err(t.error(r, format!("unknown kind `{k}` (expected one of {})", allowed.join(", "))))
+    }
+}
+
 impl Parsed {
     /// Parses one file; its kind is told by its file name.
     pub fn add(&mut self, file: &str, text: &str) -> Result<()> {
@@ -311,7 +361,7 @@ impl Parsed {
                     self.bodies.push(Body {
                         name: r.fields[0].clone(),
                         aliases: r.list(1),
-                        kind: r.fields[2].clone(),
+                        kind: checked_kind(&t, r, 2, BODY_KINDS)?,
                         parent: opt(&r.fields[3]),
                     });
                 }
@@ -334,7 +384,7 @@ impl Parsed {
                     self.departments.push(Department {
                         name: r.fields[0].clone(),
                         aliases: r.list(1),
-                        kind: r.fields[2].clone(),
+                        kind: checked_kind(&t, r, 2, BODY_KINDS)?,
                         levels,
                         parent: opt(&r.fields[4]),
                     });
@@ -355,7 +405,8 @@ impl Parsed {
                         }
                         s => TitleBody::Named(s.to_string()),
                     };
-                    self.titles.push(Title { title: r.fields[0].clone(), kind: r.fields[1].clone(), body });
+                    let kind = checked_kind(&t, r, 1, TITLE_KINDS)?;
+                    self.titles.push(Title { title: r.fields[0].clone(), kind, body });
                 }
             }
             "triggers.tsv" => {
@@ -390,13 +441,16 @@ impl Parsed {
             }
             "org_shapes.tsv" => {
                 let t = Table::parse(file, text, &["suffix", "kind"])?;
-                self.org_shapes.extend(t.rows.iter().map(|r| (r.fields[0].clone(), r.fields[1].clone())));
+                for r in &t.rows {
+                    self.org_shapes.push((r.fields[0].clone(), checked_kind(&t, r, 1, BODY_KINDS)?));
+                }
             }
             "meeting_words.tsv" => {
                 let t = Table::parse(file, text, &["word", "kind"])?;
-                self.meeting_words.extend(
-                    t.rows.iter().map(|r| MeetingWord { word: r.fields[0].clone(), kind: r.fields[1].clone() }),
-                );
+                for r in &t.rows {
+                    let kind = checked_kind(&t, r, 1, MEETING_KINDS)?;
+                    self.meeting_words.push(MeetingWord { word: r.fields[0].clone(), kind });
+                }
             }
             "name_context.tsv" => {
                 let t = Table::parse(file, text, &["word", "side"])?;
