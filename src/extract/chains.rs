@@ -43,7 +43,8 @@ fn is_chain_stop(c: char) -> bool {
 }
 
 /// Chars that, standing right before a body, end the words before it (会议听取了|…).
-const LEAD_IN_CHARS: &[char] = &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
+pub(super) const LEAD_IN_CHARS: &[char] =
+    &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
 
 /// Whether a name ends like a unit inside a body (a bureau, division, department, office,
 /// centre or working committee) rather than a body of its own.

@@ -25,16 +25,7 @@ impl Hits {
     /// Scans `chars` once with the lexicon's automaton.
     pub fn scan(lex: &Lexicon, chars: &[char]) -> Hits {
         let text: String = chars.iter().collect();
-        // Byte offset → char offset.
-        let mut char_at = vec![0usize; text.len() + 1];
-        let mut ci = 0;
-        for (b, c) in text.char_indices() {
-            for slot in &mut char_at[b..b + c.len_utf8()] {
-                *slot = ci;
-            }
-            ci += 1;
-        }
-        char_at[text.len()] = ci;
+        let char_at = crate::text::char_at_byte(&text);
         let mut hits = Vec::new();
         for (bs, be, surfaces) in lex.scan(&text) {
             for &surface in surfaces {

@@ -764,13 +764,7 @@ fn find_mentions(chars: &[char], units: &[(usize, usize)], names: &BTreeSet<Stri
         .expect("person names always build an automaton");
     for &(s, e) in units {
         let text: String = chars[s..e].iter().collect();
-        let mut char_of_byte = Vec::with_capacity(text.len() + 1);
-        for (ci, c) in text.chars().enumerate() {
-            for _ in 0..c.len_utf8() {
-                char_of_byte.push(ci);
-            }
-        }
-        char_of_byte.push(e - s);
+        let char_of_byte = crate::text::char_at_byte(&text);
         for m in ac.find_iter(&text) {
             let (a, b) = (s + char_of_byte[m.start()], s + char_of_byte[m.end()]);
             out.entry(patterns[m.pattern().as_usize()].clone()).or_default().push(Span::new(a, b));

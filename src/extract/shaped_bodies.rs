@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use jieba_rs::Jieba;
 
+use super::chains::LEAD_IN_CHARS;
 use super::hits::Hits;
 use super::orgs::{is_name_char, OrgResolver, OrgTable};
 use crate::lexicon::{Lexicon, Surface};
@@ -190,7 +191,7 @@ fn left_edge(
         .rposition(|&(a, _, w, t)| {
             !bracket(w)
                 && !ordinal(w)
-                && (is_function_tag(t) || lex.is_trigger(w) || (w.chars().count() == 1 && LEAD_IN.contains(&chars[a])))
+                && (is_function_tag(t) || lex.is_trigger(w) || (w.chars().count() == 1 && is_lead_in_char(chars[a])))
         })
         .map_or(0, |i| i + 1);
     let rest = &words[hard..];
@@ -216,11 +217,11 @@ fn left_edge(
     rest.get(lead.unwrap_or(0)).map(|&(a, ..)| a)
 }
 
-/// Single chars that end the words before a body (由|某某学会主办).
-const LEAD_IN: &[char] = &[
-    '了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给', '到', '与', '和', '及', '同',
-    '对', '为', '从', '经', '暨',
-];
+/// Single chars that end the words before a body: those before a body in a chain
+/// ([`LEAD_IN_CHARS`]: 由|某某学会主办), and the links of running text (与|某某公司).
+fn is_lead_in_char(c: char) -> bool {
+    LEAD_IN_CHARS.contains(&c) || ['到', '与', '和', '及', '同', '对', '为', '从', '经', '暨'].contains(&c)
+}
 
 /// Whether the name `start..end` ends a word: no jieba word runs on past its end (集团军,
 /// 大学生).

@@ -12,20 +12,14 @@ use super::record::{Extraction, Role, Span};
 /// offsets count them).
 pub fn fill_spans(chars: &[char], record: &mut Extraction) {
     let text: String = chars.iter().collect();
-    let char_at = char_offsets(&text);
-    body_mentions(&text, &char_at, record);
+    body_mentions(&text, &crate::text::char_at_byte(&text), record);
     title_mentions(chars, &mut record.roles);
-}
-
-/// Byte offset to char offset, for every char boundary of `text` (and its end).
-fn char_offsets(text: &str) -> BTreeMap<usize, usize> {
-    text.char_indices().map(|(b, _)| b).chain([text.len()]).enumerate().map(|(c, b)| (b, c)).collect()
 }
 
 /// Every place a body is named, in any of its spellings. The longest spelling at a place wins
 /// (南京市委宣传部 over 南京市委); a spelling shared by two bodies of the record (市委 of two
 /// cities) names neither, since the text does not say which.
-fn body_mentions(text: &str, char_at: &BTreeMap<usize, usize>, record: &mut Extraction) {
+fn body_mentions(text: &str, char_at: &[usize], record: &mut Extraction) {
     let mut owner: BTreeMap<&str, Option<usize>> = BTreeMap::new();
     for (i, o) in record.organizations.iter().enumerate() {
         for s in std::iter::once(&o.name).chain(&o.aliases) {
@@ -43,7 +37,7 @@ fn body_mentions(text: &str, char_at: &BTreeMap<usize, usize>, record: &mut Extr
     let mut found: Vec<(usize, Span)> = Vec::new();
     for m in ac.find_iter(text) {
         if let Some(i) = owner[surfaces[m.pattern().as_usize()]] {
-            found.push((i, Span::new(char_at[&m.start()], char_at[&m.end()])));
+            found.push((i, Span::new(char_at[m.start()], char_at[m.end()])));
         }
     }
     for (i, span) in found {
@@ -55,32 +49,35 @@ fn body_mentions(text: &str, char_at: &BTreeMap<usize, usize>, record: &mut Extr
 /// the last place the title stands there that is not inside a longer title of the same chain
 /// (书记 is not the 书记 of 党组书记 when both are posts of the chain).
 fn title_mentions(chars: &[char], roles: &mut [Role]) {
-    let titles_of: BTreeMap<Span, Vec<String>> =
-        roles.iter().filter_map(|r| r.evidence.map(|e| (e, r))).fold(BTreeMap::new(), |mut m, (e, r)| {
-            m.entry(e).or_default().push(r.title.clone());
-            m
-        });
+    let mut titles_of: BTreeMap<Span, Vec<Vec<char>>> = BTreeMap::new();
+    for r in roles.iter() {
+        if let Some(e) = r.evidence {
+            titles_of.entry(e).or_default().push(r.title.chars().collect());
+        }
+    }
     for role in roles.iter_mut() {
         let Some(ev) = role.evidence else { continue };
         if role.title_mention.is_some() || ev.end > chars.len() || ev.start >= ev.end {
             continue;
         }
-        let title: Vec<char> = role.title.chars().collect();
-        let others: Vec<Vec<char>> =
-            titles_of[&ev].iter().filter(|t| t.chars().count() > title.len()).map(|t| t.chars().collect()).collect();
         let window = &chars[ev.start..ev.end];
-        let inside_longer = |at: usize| {
-            others.iter().any(|o| {
-                (0..window.len().saturating_sub(o.len() - 1))
-                    .any(|s| window[s..s + o.len()] == o[..] && s <= at && at + title.len() <= s + o.len())
-            })
-        };
-        role.title_mention = (0..window.len().saturating_sub(title.len().saturating_sub(1)))
-            .rev()
-            .filter(|&at| !title.is_empty() && window[at..at + title.len()] == title[..])
-            .find(|&at| !inside_longer(at))
+        let title: Vec<char> = role.title.chars().collect();
+        let longer: Vec<(usize, usize)> = titles_of[&ev]
+            .iter()
+            .filter(|t| t.len() > title.len())
+            .flat_map(|t| occurrences(window, t).map(move |at| (at, at + t.len())))
+            .collect();
+        role.title_mention = occurrences(window, &title)
+            .filter(|&at| !longer.iter().any(|&(a, b)| a <= at && at + title.len() <= b))
+            .last()
             .map(|at| Span::new(ev.start + at, ev.start + at + title.len()));
     }
+}
+
+/// Where `needle` starts in `hay`, in order.
+fn occurrences<'a>(hay: &'a [char], needle: &'a [char]) -> impl Iterator<Item = usize> + 'a {
+    let n = needle.len();
+    (0..(hay.len() + 1).saturating_sub(n)).filter(move |&at| n > 0 && hay[at..at + n] == *needle)
 }
 
 #[cfg(test)]

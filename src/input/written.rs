@@ -48,12 +48,7 @@ pub fn keep_written_forms(record: &mut Extraction, text: &str) {
         return;
     };
     let normalised: String = doc.chars.iter().collect();
-    // Byte offsets of the normalised text to char offsets.
-    let mut char_at = vec![0; normalised.len() + 1];
-    for (ci, (bi, c)) in normalised.char_indices().enumerate() {
-        char_at[bi..bi + c.len_utf8()].fill(ci);
-    }
-    char_at[normalised.len()] = doc.len();
+    let char_at = crate::text::char_at_byte(&normalised);
     for m in finder.find_iter(&normalised) {
         let (org, _) = &names[m.pattern().as_usize()];
         let (s, e) = (char_at[m.start()], char_at[m.end()]);

@@ -6,6 +6,7 @@ mod date;
 mod decode;
 mod html;
 mod normalize;
+mod offsets;
 mod script;
 
 pub use article::{find_article, Article};
@@ -13,6 +14,7 @@ pub use date::{iso_date, scraped_date};
 pub use decode::{decode, DecodeWarning, Decoded, NotText};
 pub use html::{html_to_text, looks_like_html, PageText};
 pub use normalize::normalize_char;
+pub use offsets::char_at_byte;
 pub use script::{simplified_char, simplified_chars};
 
 /// A document's text as chars, with a normalised copy of the same length so that every
