@@ -22,7 +22,7 @@ pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use jieba_rs::Jieba;
 
 use self::attendance::{sentence_participation, NameSpan, Participation, Sentence};
@@ -758,7 +758,9 @@ fn find_mentions(chars: &[char], units: &[(usize, usize)], names: &BTreeSet<Stri
         return out;
     }
     let patterns: Vec<&String> = names.iter().collect();
+    // Built per document: a contiguous NFA builds far faster than a DFA.
     let ac = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .build(&patterns)
         .expect("person names always build an automaton");

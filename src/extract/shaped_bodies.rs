@@ -126,9 +126,16 @@ pub fn shaped_bodies(
     out
 }
 
+/// Whether `w` ends at `j`, compared from its last char so that most tries stop at once.
 fn ends_with_at(chars: &[char], j: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    j >= n && chars[j - n..j].iter().copied().eq(w.chars())
+    let mut at = j;
+    for c in w.chars().rev() {
+        if at == 0 || chars[at - 1] != c {
+            return false;
+        }
+        at -= 1;
+    }
+    true
 }
 
 /// The first char of the body name whose ending starts at `ending`, or `None` when no char

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::record::{Extraction, Role, Span};
 
@@ -33,7 +33,14 @@ fn body_mentions(text: &str, char_at: &[usize], record: &mut Extraction) {
     if surfaces.is_empty() {
         return;
     }
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&surfaces) else { return };
+    // One small automaton per record: a contiguous NFA builds far faster than a DFA.
+    let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&surfaces)
+    else {
+        return;
+    };
     let mut found: Vec<(usize, Span)> = Vec::new();
     for m in ac.find_iter(text) {
         if let Some(i) = owner[surfaces[m.pattern().as_usize()]] {
