@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use super::record::{Extraction, Role, Span};
 
 /// Fills the spans of `record`'s bodies and titles from the text (`chars`, as the record's
@@ -29,22 +27,24 @@ fn body_mentions(text: &str, char_at: &[usize], record: &mut Extraction) {
             owner.entry(s.as_str()).and_modify(|e| *e = e.filter(|&j| j == i)).or_insert(Some(i));
         }
     }
-    let surfaces: Vec<&str> = owner.keys().copied().collect();
-    if surfaces.is_empty() {
-        return;
+    // Leftmost-longest over a few dozen spellings: every occurrence of each, then the earliest
+    // and longest first, skipping those that overlap one taken (cheaper than an automaton
+    // built for one record).
+    let mut all: Vec<(usize, std::cmp::Reverse<usize>, Option<usize>)> = Vec::new();
+    for (surface, &who) in &owner {
+        let finder = memchr::memmem::Finder::new(surface.as_bytes());
+        all.extend(finder.find_iter(text.as_bytes()).map(|at| (at, std::cmp::Reverse(at + surface.len()), who)));
     }
-    // One small automaton per record: a contiguous NFA builds far faster than a DFA.
-    let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&surfaces)
-    else {
-        return;
-    };
+    all.sort_unstable();
     let mut found: Vec<(usize, Span)> = Vec::new();
-    for m in ac.find_iter(text) {
-        if let Some(i) = owner[surfaces[m.pattern().as_usize()]] {
-            found.push((i, Span::new(char_at[m.start()], char_at[m.end()])));
+    let mut taken_to = 0;
+    for (start, std::cmp::Reverse(end), who) in all {
+        if start < taken_to {
+            continue;
+        }
+        taken_to = end;
+        if let Some(i) = who {
+            found.push((i, Span::new(char_at[start], char_at[end])));
         }
     }
     for (i, span) in found {
