@@ -511,3 +511,31 @@ fn posts_after_a_foreign_country_are_posts_of_its_government_or_parliament() {
         ],
     );
 }
+
+#[test]
+fn a_chain_carries_its_region_to_departments_named_without_one() {
+    check(
+        "chain regions",
+        &[
+            (
+                "苏州市委书记张明远出席会议。无锡市委常委、政法委书记李文涛，无锡市委常委、市政府副市长王海峰参加会议。",
+                &[
+                    "role:李文涛|常委|中共无锡市委员会",
+                    "role:李文涛|书记|中共无锡市委员会政法委员会",
+                    "role:王海峰|副市长|无锡市人民政府",
+                    "org:中共无锡市委员会政法委员会",
+                ],
+                &["org:中共苏州市委员会政法委员会"],
+            ),
+            (
+                "阳新县召开会议。县委常委、纪委书记、监委主任赵德山出席。",
+                &[
+                    "role:赵德山|常委|中共阳新县委员会",
+                    "role:赵德山|书记|中共阳新县纪律检查委员会",
+                    "role:赵德山|主任|阳新县监察委员会",
+                ],
+                &[],
+            ),
+        ],
+    );
+}

@@ -71,6 +71,8 @@ fn sub_body(outer: &OrgRef, inner: OrgRef) -> OrgRef {
 struct Segment {
     start: usize,
     org: Option<OrgRef>,
+    /// Where the body's name stands, when the dictionaries resolved it.
+    org_span: Option<(usize, usize)>,
     title: Option<Title>,
     /// The segment began with words that are not part of the chain: it is the first one.
     lead_in: bool,
@@ -157,11 +159,11 @@ impl<'a> ChainParser<'a> {
         let org_end =
             if org_end > start && matches!(self.chars[org_end - 1], '前' | '原') { org_end - 1 } else { org_end };
         if org_end == start {
-            return Some(Segment { start, org: None, title, lead_in: false });
+            return Some(Segment { start, org: None, org_span: None, title, lead_in: false });
         }
         let org_text = &self.chars[start..org_end];
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
-            return Some(Segment { start: start + k, org: Some(org), title, lead_in: k > 0 });
+            return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0 });
         }
         // The body is the longest tail of the text that the dictionaries cover wholly ...
         if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
@@ -172,20 +174,20 @@ impl<'a> ChainParser<'a> {
             }
             if !lead_in || self.is_lead_in(start, start + k) || !last {
                 let org = self.orgs.resolve_dictionary(&org_text[k..], None);
-                return Some(Segment { start: start + k, org, title, lead_in });
+                return Some(Segment { start: start + k, org, org_span: Some((start + k, org_end)), title, lead_in });
             }
         }
         // ... or, failing that, the text after the last word that cannot be part of a body,
         // when it ends like a body or stands right before the name.
         let cut = self.lead_in_end(start, org_end);
         if cut == org_end {
-            return title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true });
+            return title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true });
         }
         let tail = &self.chars[cut..org_end];
         // Unknown text is a body only when it ends like one (…管委会, …集团).
         let Some(org) = self.orgs.resolve(tail, None, false) else {
             return if last {
-                title.map(|t| Segment { start: org_end, org: None, title: Some(t), lead_in: true })
+                title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true })
             } else {
                 None
             };
@@ -193,7 +195,7 @@ impl<'a> ChainParser<'a> {
         if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() {
             return None;
         }
-        Some(Segment { start: cut, org: Some(org), title, lead_in: cut > start })
+        Some(Segment { start: cut, org: Some(org), org_span: None, title, lead_in: cut > start })
     }
 
     /// The first char of `start..end` after the last known name (with a link word after it)
@@ -264,7 +266,10 @@ impl<'a> ChainParser<'a> {
         let mut pending: Vec<OrgRef> = Vec::new();
         let mut carry: Vec<OrgRef> = Vec::new();
         let mut collective = false;
-        for seg in segs {
+        for mut seg in segs {
+            // A department named without its region (政法委, 市政府) after a body of another
+            // region is that region's (无锡市委常委、政法委书记 → 无锡市委政法委).
+            seg.org = seg.org.map(|o| self.in_carried_region(o, seg.org_span, &carry));
             if let Some(o) = seg.org.as_ref().filter(|o| !o.bare_region) {
                 all_orgs.push(o.clone());
             }
@@ -351,6 +356,19 @@ impl<'a> ChainParser<'a> {
             }
         }
         Chain { start, roles, collective, orgs: all_orgs }
+    }
+
+    /// `org`, named at `span`, resolved again with the region of the chain's carried body
+    /// when that region differs from the one the name was given alone.
+    fn in_carried_region(&self, org: OrgRef, span: Option<(usize, usize)>, carry: &[OrgRef]) -> OrgRef {
+        let (Some((a, b)), Some(region)) = (span, carry.first().and_then(|c| c.region)) else { return org };
+        if org.region == Some(region) || org.bare_region {
+            return org;
+        }
+        match self.orgs.resolve_dictionary(&self.chars[a..b], Some(region)) {
+            Some(r) if r.region != org.region && r.region.is_some() => r,
+            _ => org,
+        }
     }
 
     /// A post whose body is known by its shape: a unit's party committee gives the unit a

@@ -552,6 +552,9 @@ impl Extractor {
         let mut mentions = Vec::new();
         for &(s, e) in units {
             let mut i = s;
+            // The last regional body named and where it ends: a department named without its
+            // region in the same title chain is that region's (无锡市委常委、政法委书记).
+            let mut last: Option<(usize, usize)> = None;
             while i < e {
                 let starts_org = hits
                     .starting_at(i)
@@ -566,7 +569,12 @@ impl Extractor {
                     i += 1;
                     continue;
                 }
-                match resolver.longest_at(&chars[i..e]) {
+                let carried = last.filter(|&(end, _)| same_chain(chars, names, end, i)).map(|(_, r)| r);
+                let found = resolver.longest_at(&chars[i..e], carried);
+                if let Some((len, r)) = &found {
+                    last = r.region.filter(|_| !r.bare_region).map(|region| (i + len, region));
+                }
+                match found {
                     Some((len, r)) if !r.bare_region && len >= 2 => {
                         if is_generic_org(&r, chars, i + len, e)
                             || r.kind.as_deref() == Some("state")
@@ -652,6 +660,15 @@ impl Extractor {
             })
         })
     }
+}
+
+/// Whether `end..at` is the rest of one post in a title chain and its separator (常委、): a
+/// few Han chars naming no person, then `、` or `，`.
+fn same_chain(chars: &[char], names: &[NameSpan], end: usize, at: usize) -> bool {
+    if at <= end || at - end > 8 || !matches!(chars[at - 1], '、' | '，') {
+        return false;
+    }
+    chars[end..at - 1].iter().all(|c| names::is_han(*c)) && !names.iter().any(|n| n.start < at && n.end > end)
 }
 
 /// Whether a body name ending at `end` is a news agency's credit (新华社北京3日电, 央视网消息).

@@ -120,8 +120,9 @@ impl<'a> OrgResolver<'a> {
 
     /// The longest dictionary body name starting at `chars[0]`: its length and resolution.
     /// A region alone is returned too (flagged `bare_region`).
-    pub fn longest_at(&self, chars: &[char]) -> Option<(usize, OrgRef)> {
-        let (units, used) = self.parse_units(chars, None);
+    /// `carried` is the region of the body named just before in the same title chain.
+    pub fn longest_at(&self, chars: &[char], carried: Option<usize>) -> Option<(usize, OrgRef)> {
+        let (units, used) = self.parse_units(chars, carried);
         if units.is_empty() {
             return None;
         }
@@ -217,9 +218,10 @@ impl<'a> OrgResolver<'a> {
                     consider(i + 1, Unit::Body(b));
                 }
                 if let Some(d) = lex.bare_department(&buf) {
+                    let from_chain = carried.and_then(|c| self.carried_region_for(c, d));
                     consider(
                         i + 1,
-                        Unit::Department { dept: d, region: last_region.or(carried).or(self.default_region_for(d)) },
+                        Unit::Department { dept: d, region: last_region.or(from_chain).or(self.default_region_for(d)) },
                     );
                 }
             }
@@ -237,7 +239,11 @@ impl<'a> OrgResolver<'a> {
             for w in LEVEL_WORDS {
                 let wl = w.chars().count();
                 if rest.len() > wl + skip && rest[skip..].iter().take(wl).copied().eq(w.chars()) {
-                    let region = self.ctx.resolve_level_word(lex, w);
+                    // In a chain, the level word speaks of the region named before it or of
+                    // a region that one lies in (无锡市委常委、市政府副市长 → 无锡市政府).
+                    let region = carried
+                        .and_then(|c| self.ancestor_answering(c, w))
+                        .or_else(|| self.ctx.resolve_level_word(lex, w));
                     let level = region.map(|r| lex.regions[r].level);
                     if let Some((dlen, dept)) = self.department_suffix_any(&rest[skip + wl..], level) {
                         consider(skip + wl + dlen, Unit::Department { dept, region });
@@ -289,6 +295,33 @@ impl<'a> OrgResolver<'a> {
             }
         }
         None
+    }
+
+    /// The region itself or the first region it lies in that has department `dept`
+    /// (教育工委 after a district's committee belongs to the district's city).
+    fn carried_region_for(&self, region: usize, dept: usize) -> Option<usize> {
+        let lex = self.lex;
+        self.self_and_ancestors(region).into_iter().find(|&r| lex.departments[dept].exists_at(lex.regions[r].level))
+    }
+
+    /// The region itself or the first region it lies in that a bare level word names.
+    fn ancestor_answering(&self, region: usize, word: &str) -> Option<usize> {
+        let lex = self.lex;
+        self.self_and_ancestors(region)
+            .into_iter()
+            .find(|&r| lex.regions[r].level.answers_to(word) || lex.regions[r].name.ends_with(word))
+    }
+
+    fn self_and_ancestors(&self, region: usize) -> Vec<usize> {
+        let lex = self.lex;
+        let mut out = vec![region];
+        let mut cur = region;
+        for _ in 0..3 {
+            let Some(p) = lex.regions[cur].parent.as_deref().and_then(|p| lex.region_by_name(p)) else { break };
+            out.push(p);
+            cur = p;
+        }
+        out
     }
 
     /// The region a bare department alias belongs to when no region is written.
