@@ -539,3 +539,29 @@ fn a_chain_carries_its_region_to_departments_named_without_one() {
         ],
     );
 }
+
+#[test]
+fn attend_subjects_and_closing_lists_without_titles() {
+    check(
+        "attend-subjects",
+        &[
+            (
+                "出席座谈会的党外人士还有孙立平、周志刚、吴建华和郑海涛、钱文斌等。",
+                &[
+                    "person:孙立平",
+                    "attends:孙立平|attended",
+                    "attends:吴建华|attended",
+                    "attends:郑海涛|attended",
+                    "attends:钱文斌|attended",
+                ],
+                &[],
+            ),
+            ("参加调研的还有周志刚、吴建华。", &["attends:周志刚|attended", "attends:吴建华|attended"], &[]),
+            ("孙立平在某某区调研时指出，要抓好安全生产。", &["attends:孙立平|attended", "attends:孙立平|spoke"], &[]),
+            ("孙立平对下一步工作提出要求。", &["attends:孙立平|spoke"], &[]),
+            ("会上，孙立平、周志刚分别就分管领域工作作了发言。", &["attends:周志刚|spoke"], &[]),
+            ("周志刚代表市政府作工作报告。", &["attends:周志刚|spoke"], &[]),
+            ("孙立平为获奖代表颁奖。", &["attends:孙立平|attended"], &[]),
+        ],
+    );
+}

@@ -170,7 +170,7 @@ pub fn sentence_participation(
             '有' if (i > s && chars[i - 1] == '的' || i > s + 1 && chars[i - 1] == '还')
                 && opens_attendee_list(chars, s, i) =>
             {
-                events.push((i + 1, Event::ListOpens))
+                events.push((i, Event::ListOpens))
             }
             '他' | '她' if i + 1 < e && chars[i + 1] != '们' && chars[i + 1] != '人' => {
                 events.push((i, Event::Pronoun))

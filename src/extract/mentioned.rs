@@ -2,9 +2,11 @@
 //! inside a stock phrase (某某新时代…思想, 某某纪念馆). They are persons of the report
 //! whatever follows; they get no attendance from these words.
 
+use super::hits::Hits;
 use super::names::{is_han, NameFinder};
 use super::people::PersonTable;
 use super::Extractor;
+use crate::lexicon::{Act, Surface};
 
 /// Words of address that follow a full name (纪念张三丰同志, 李明华先生).
 const ADDRESS_WORDS: &[&str] = &["同志", "先生", "女士", "老师"];
@@ -122,4 +124,103 @@ impl Extractor {
             known.contains(&name) || !self.is_ordinary_word(&name)
         })
     }
+}
+
+/// Separators inside a list of names (甲、乙和丙).
+const LIST_LINKS: &[&str] = &["、", "和", "与", "及", "以及"];
+
+/// Words that may close a list of names before its verb (甲、乙等人).
+const LIST_CLOSERS: &[&str] = &["等同志", "同志", "等人", "等", "一行"];
+
+impl Extractor {
+    /// Names that open a clause whose verb says they took part (张三在某地调研时强调，李四就
+    /// 下一步工作作出部署, 王五代表市政府作报告), and the names of a closing attendee list
+    /// (出席会议的还有甲、乙和丙): subjects and list members need no title or verb right after.
+    pub(super) fn subject_names_in(
+        &self,
+        chars: &[char],
+        hits: &Hits,
+        finder: &NameFinder,
+        (s, e): (usize, usize),
+        people: &mut PersonTable,
+    ) {
+        let lex = &self.lexicon;
+        let clause_end =
+            |from: usize| (from..e).find(|&k| matches!(chars[k], '，' | '。' | '；' | '：' | '？' | '！')).unwrap_or(e);
+        let mut starts: Vec<(usize, bool)> = vec![(s, false)];
+        for k in s..e {
+            if matches!(chars[k], '，' | '；' | '：' | '。') {
+                // After 还有 / 有： of an attending clause the list needs no verb of its own.
+                starts.push((
+                    k + 1,
+                    k > s && chars[k] == '：' && chars[k - 1] == '有' && attendee_list_before(chars, s, k - 1),
+                ));
+            }
+            if chars[k] == '有' && k > s && matches!(chars[k - 1], '还' | '的') && attendee_list_before(chars, s, k)
+            {
+                starts.push((k + 1, true));
+            }
+        }
+        for (c, listed) in starts {
+            let ce = clause_end(c);
+            if c >= ce {
+                continue;
+            }
+            let known = people.names();
+            // The names of the list, over its links.
+            let mut items: Vec<(usize, usize)> = Vec::new();
+            let mut cur = c;
+            while let Some(end) = finder.chinese_name_at(cur, ce, known) {
+                items.push((cur, end));
+                let link = LIST_LINKS.iter().find(|w| starts_with_at(chars, end, ce, w));
+                match link {
+                    Some(w) if end + w.chars().count() < ce => cur = end + w.chars().count(),
+                    _ => break,
+                }
+            }
+            let Some(&(_, last)) = items.last() else { continue };
+            let mut after = last;
+            if let Some(w) = LIST_CLOSERS.iter().find(|w| starts_with_at(chars, after, ce, w)) {
+                after += w.chars().count();
+            }
+            let ok = if listed {
+                after >= ce || matches!(chars[after], '，' | '。' | '；')
+            } else {
+                // The verb of the clause says the subject took part.
+                (after >= ce || lex.after_name_starts(&chars[after..ce]))
+                    && hits.within(after, ce).any(|h| {
+                        matches!(h.surface, Surface::Trigger(t) if !matches!(lex.triggers[t].act, Act::Absent | Act::Organized))
+                    })
+            };
+            if !ok {
+                continue;
+            }
+            let names: Vec<String> = items.iter().map(|&(a, b)| chars[a..b].iter().collect()).collect();
+            let accepted = items.iter().zip(&names).all(|(&(a, _), n)| {
+                known.contains(n) || (self.acceptable_bare_name(chars, n, a, s, known) && !self.word_not_full_name(n))
+            });
+            if accepted {
+                for n in &names {
+                    people.add(n);
+                }
+            }
+        }
+    }
+}
+
+/// Whether `w` is written at `k` (before `limit`).
+fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    k + n <= limit && chars[k..k + n].iter().copied().eq(w.chars())
+}
+
+/// Whether the clause that ends at `p` (the 有 of 还有) speaks of attending: 出席…的, 参加…的.
+fn attendee_list_before(chars: &[char], s: usize, p: usize) -> bool {
+    let mut a = p;
+    while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
+        a -= 1;
+    }
+    let before: String = chars[a..p].iter().collect();
+    let Some(de) = before.rfind('的') else { return false };
+    ["出席", "参加", "列席", "参会", "与会", "陪同", "随同", "参与"].iter().any(|w| before[..de].contains(w))
 }

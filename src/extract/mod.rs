@@ -408,6 +408,7 @@ impl Extractor {
             }
         }
         self.mentioned_names_in(chars, finder, (s, e), people);
+        self.subject_names_in(chars, hits, finder, (s, e), people);
         // Lists of three or more names: 马丽、陈思远、黄国强…
         let mut i = s;
         while i < e {
