@@ -565,3 +565,19 @@ fn attend_subjects_and_closing_lists_without_titles() {
         ],
     );
 }
+
+#[test]
+fn a_head_of_government_without_a_body_heads_the_region_of_its_tier() {
+    check(
+        "heads by tier",
+        &[
+            (
+                "延边朝鲜族自治州召开全州安全生产工作会议。州长张明远出席会议并讲话。",
+                &["role:张明远|州长|延边朝鲜族自治州人民政府"],
+                &[],
+            ),
+            // A rank is no head: it takes no government.
+            ("某某县召开会议。一级巡视员赵德山出席。", &[], &["role:赵德山|一级巡视员|某某县人民政府"]),
+        ],
+    );
+}

@@ -4,13 +4,15 @@
 //! (民盟某某省委).
 
 use super::orgs::OrgRef;
+use crate::lexicon::BodyKind;
 
 /// Posts of a unit's party committee (某某大学党委书记) that the gold spells with 党委 in
 /// the title and the unit as the body.
 const UNIT_PARTY_TITLES: &[&str] = &["书记", "副书记", "常务副书记", "常委", "委员"];
 
 /// Kinds of units whose party committee is no body apart from the unit in posts.
-const UNIT_KINDS: &[&str] = &["university", "institute", "enterprise", "association"];
+const UNIT_KINDS: &[BodyKind] =
+    &[BodyKind::University, BodyKind::Institute, BodyKind::Enterprise, BodyKind::Association];
 
 /// The unit of a unit's party committee and the post spelled with 党委, when `org` is one
 /// (某某集团党委 + 书记 → 某某集团, 党委书记). `unit_kind` gives the kind of a name by its
@@ -18,7 +20,7 @@ const UNIT_KINDS: &[&str] = &["university", "institute", "enterprise", "associat
 pub fn unit_party_post(
     org: &OrgRef,
     title: &str,
-    unit_kind: impl Fn(&str) -> Option<String>,
+    unit_kind: impl Fn(&str) -> Option<BodyKind>,
 ) -> Option<(String, OrgRef)> {
     if org.known || !UNIT_PARTY_TITLES.contains(&title) {
         return None;
@@ -28,7 +30,7 @@ pub fn unit_party_post(
         return None;
     }
     let kind = unit_kind(unit)?;
-    if !UNIT_KINDS.contains(&kind.as_str()) {
+    if !UNIT_KINDS.contains(&kind) {
         return None;
     }
     let unit_ref = OrgRef {
@@ -65,7 +67,7 @@ pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
     Some(OrgRef {
         name: format!("{stem}人民政府"),
         aliases: vec![format!("{stem}政府"), stem.to_string()],
-        kind: Some("government".into()),
+        kind: Some(BodyKind::Government),
         parent: None,
         region: None,
         bare_region: false,
@@ -120,7 +122,7 @@ mod tests {
         OrgRef {
             name: name.into(),
             aliases: vec![],
-            kind: Some("party".into()),
+            kind: Some(BodyKind::Party),
             parent: None,
             region: None,
             bare_region: false,
@@ -128,11 +130,11 @@ mod tests {
         }
     }
 
-    fn kind_of(s: &str) -> Option<String> {
+    fn kind_of(s: &str) -> Option<BodyKind> {
         if s.ends_with("大学") {
-            Some("university".into())
+            Some(BodyKind::University)
         } else if s.ends_with('镇') || s.ends_with('县') {
-            Some("government".into())
+            Some(BodyKind::Government)
         } else {
             None
         }

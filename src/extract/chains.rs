@@ -8,7 +8,7 @@ use jieba_rs::Jieba;
 use super::body_shapes;
 use super::foreign;
 use super::orgs::{OrgRef, OrgResolver};
-use crate::lexicon::{Level, Lexicon, Title, TitleBody};
+use crate::lexicon::{BodyKind, Level, Lexicon, Title, TitleBody, TitleKind};
 
 /// One post of a chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,7 +311,7 @@ impl<'a> ChainParser<'a> {
                         .iter()
                         .chain(carry.iter())
                         .find_map(|o| o.region)
-                        .or_else(|| self.region_for_head(&title.title));
+                        .or_else(|| self.region_for_head(&title));
                     let from_written: Vec<Option<OrgRef>> = written
                         .iter()
                         .map(|o| {
@@ -323,7 +323,7 @@ impl<'a> ChainParser<'a> {
                         })
                         .collect();
                     if !from_written.is_empty()
-                        && written.iter().all(|o| o.bare_region || o.kind.as_deref() == Some("government"))
+                        && written.iter().all(|o| o.bare_region || o.kind == Some(BodyKind::Government))
                     {
                         from_written
                     } else if let Some(r) = region {
@@ -406,7 +406,7 @@ impl<'a> ChainParser<'a> {
             if !matches!(title.body, TitleBody::Written) || title.is_collective() {
                 continue;
             }
-            let org = if base_title.starts_with("党委") && title.kind == "party" {
+            let org = if base_title.starts_with("党委") && title.kind == TitleKind::Party {
                 // The unit of the party committee before (党委书记 of 某某大学): 党委副书记 too.
                 role.title = format!("党委{}", role.title);
                 base_org.clone()
@@ -425,7 +425,7 @@ impl<'a> ChainParser<'a> {
     /// The body a carried-over post is held in: a party organ's posts stay with it, other
     /// posts go to the body it belongs to (娲石集团党委书记、董事长 → 董事长 of 娲石集团).
     fn for_title(&self, org: &OrgRef, title: &Title) -> OrgRef {
-        if title.kind == "party" {
+        if title.kind == TitleKind::Party {
             return org.clone();
         }
         for organ in ["党委", "党组", "党工委"] {
@@ -441,20 +441,22 @@ impl<'a> ChainParser<'a> {
         org.clone()
     }
 
-    /// The report's region a head-of-government title speaks of (区长 → the district).
-    fn region_for_head(&self, title: &str) -> Option<usize> {
-        let ctx = self.orgs.context();
-        let want: &[Level] = if title.contains("区长") {
-            &[Level::District]
-        } else if title.contains("县长") {
-            &[Level::County]
-        } else if title.contains("市长") {
-            &[Level::City, Level::Municipality]
-        } else if title.contains("省长") {
-            &[Level::Province]
-        } else {
-            &[]
+    /// The report's region a head-of-government title speaks of (区长 → the district): the
+    /// level char before 长 says which tier.
+    fn region_for_head(&self, title: &Title) -> Option<usize> {
+        if title.kind != TitleKind::Head {
+            return None;
+        }
+        let level_char = title.title.strip_suffix('长')?.chars().last()?;
+        let want: &[Level] = match level_char {
+            '区' => &[Level::District],
+            '县' | '旗' => &[Level::County],
+            '市' => &[Level::City, Level::Municipality],
+            '州' | '盟' => &[Level::Prefecture],
+            '省' => &[Level::Province],
+            _ => &[],
         };
+        let ctx = self.orgs.context();
         [ctx.county, ctx.city, ctx.province].into_iter().flatten().find(|&r| want.contains(&self.lex.regions[r].level))
     }
 }

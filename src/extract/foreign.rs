@@ -3,7 +3,7 @@
 //! and the person is filed under no Chinese region.
 
 use super::orgs::OrgRef;
-use crate::lexicon::{Country, CountryKind, Lexicon, Title};
+use crate::lexicon::{BodyKind, Country, CountryKind, Lexicon, Title};
 
 /// Titles of heads of state and of government and of ministers: posts of the government.
 const GOVERNMENT_TITLES: &[&str] = &[
@@ -50,7 +50,7 @@ pub fn foreign_body(lex: &Lexicon, body_text: &[char], title: &Title) -> Option<
         OrgRef {
             name,
             aliases,
-            kind: Some("government".into()),
+            kind: Some(BodyKind::Government),
             parent: None,
             region: None,
             bare_region: false,

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use super::hits::Hits;
 use super::names::is_han;
 use super::orgs::{OrgResolver, OrgTable};
-use crate::lexicon::{Act, Lexicon, Surface};
+use crate::lexicon::{Act, Lexicon, MeetingKind, Surface};
 
 /// A meeting candidate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +25,8 @@ pub struct MeetingCandidate {
     pub sentence: (usize, usize),
     /// Found in the headline.
     pub in_headline: bool,
-    /// `meeting`, `visit` or `reception`.
-    pub kind: &'static str,
+    /// A meeting, a visit or a reception.
+    pub kind: MeetingKind,
     /// Written in quotes.
     pub quoted: bool,
     /// Named in the content of someone's remarks (他指出，…座谈会精神): spoken of, not held.
@@ -41,9 +41,9 @@ pub struct MeetingFinder<'a> {
     hits: &'a Hits,
 }
 
-fn is_meeting_word(lex: &Lexicon, s: &crate::lexicon::Surface) -> Option<String> {
+fn is_meeting_word(lex: &Lexicon, s: &crate::lexicon::Surface) -> Option<MeetingKind> {
     match s {
-        Surface::MeetingWord(i) => Some(lex.meeting_words[*i].kind.clone()),
+        Surface::MeetingWord(i) => Some(lex.meeting_words[*i].kind),
         _ => None,
     }
 }
@@ -84,7 +84,7 @@ impl<'a> MeetingFinder<'a> {
         let mut v: Vec<usize> = self
             .hits
             .within(s, e)
-            .filter(|h| is_meeting_word(self.lex, &h.surface).is_some_and(|k| k == "meeting"))
+            .filter(|h| is_meeting_word(self.lex, &h.surface).is_some_and(|k| k == MeetingKind::Meeting))
             .map(|h| h.end)
             .filter(|&end| self.word_boundary_at(end))
             .collect();
@@ -125,7 +125,7 @@ impl<'a> MeetingFinder<'a> {
                     end: b,
                     sentence: (s, e),
                     in_headline,
-                    kind: "meeting",
+                    kind: MeetingKind::Meeting,
                     quoted,
                     in_remarks,
                 });
@@ -208,7 +208,7 @@ impl<'a> MeetingFinder<'a> {
                             end,
                             sentence: (s, e),
                             in_headline,
-                            kind: "meeting",
+                            kind: MeetingKind::Meeting,
                             quoted: false,
                             in_remarks: !in_headline && self.in_remarks((s, e), a),
                         });
@@ -248,8 +248,9 @@ impl<'a> MeetingFinder<'a> {
 
     /// A visit or reception named by the headline (郑立新在北京调研…, 钱明远会见…).
     pub fn headline_event(&self, (s, e): (usize, usize)) -> Option<MeetingCandidate> {
-        let kinds: Vec<String> = self.hits.within(s, e).filter_map(|h| is_meeting_word(self.lex, &h.surface)).collect();
-        if !kinds.iter().any(|k| k == "visit" || k == "reception") {
+        let kinds: Vec<MeetingKind> =
+            self.hits.within(s, e).filter_map(|h| is_meeting_word(self.lex, &h.surface)).collect();
+        if !kinds.iter().any(|&k| k == MeetingKind::Visit || k == MeetingKind::Reception) {
             return None;
         }
         // The first part of the headline, before a space that joins two headlines, a colon
@@ -273,7 +274,7 @@ impl<'a> MeetingFinder<'a> {
                 name.replace_range(b..b + '在'.len_utf8(), "");
             }
         }
-        let kind = if kinds.iter().any(|k| k == "reception") { "reception" } else { "visit" };
+        let kind = if kinds.contains(&MeetingKind::Reception) { MeetingKind::Reception } else { MeetingKind::Visit };
         (name.chars().count() >= 4).then_some(MeetingCandidate {
             name,
             start: s,
@@ -340,7 +341,7 @@ impl<'a> MeetingFinder<'a> {
                     end: b,
                     sentence: (s, e),
                     in_headline: false,
-                    kind: "reception",
+                    kind: MeetingKind::Reception,
                     quoted: false,
                     in_remarks: false,
                 });

@@ -34,7 +34,7 @@ use self::names::NameFinder;
 use self::orgs::{OrgRef, OrgResolver, OrgTable};
 use self::people::PersonTable;
 use self::record::{Attendance, AttendanceRole, Extraction, Meeting, Span};
-use crate::lexicon::{Act, Lexicon, Surface};
+use crate::lexicon::{Act, BodyKind, Lexicon, MeetingKind, Surface};
 use crate::text::{find_article, sentences, Document};
 
 /// Last chars of body names (强基办, 人才局): a name found without a title never ends so.
@@ -578,7 +578,7 @@ impl Extractor {
                 match found {
                     Some((len, r)) if !r.bare_region && len >= 2 => {
                         if is_generic_org(&r, chars, i + len, e)
-                            || r.kind.as_deref() == Some("state")
+                            || r.kind == Some(BodyKind::State)
                             || self.runs_into_category(chars, i, i + len, e)
                             || is_media_credit(chars, i + len, e)
                         {
@@ -654,7 +654,7 @@ impl Extractor {
     fn runs_into_category(&self, chars: &[char], start: usize, end: usize, limit: usize) -> bool {
         let window: String = chars[start..(end + 4).min(limit)].iter().collect();
         let name_len = end - start;
-        self.lexicon.org_shapes.iter().filter(|(_, k)| k == "category").any(|(w, _)| {
+        self.lexicon.org_shapes.iter().filter(|(_, k)| *k == BodyKind::Category).any(|(w, _)| {
             window.find(w.as_str()).is_some_and(|b| {
                 let at = window[..b].chars().count();
                 at < name_len && at + w.chars().count() > name_len
@@ -683,18 +683,18 @@ fn is_media_credit(chars: &[char], end: usize, limit: usize) -> bool {
 }
 
 /// Words for groups of bodies that close a list of them (金风科技、疆果果等新疆民营企业).
-const BODY_GROUPS: &[(&str, &str)] = &[
-    ("企业", "enterprise"),
-    ("公司", "enterprise"),
-    ("银行", "enterprise"),
-    ("集团", "enterprise"),
-    ("高校", "university"),
-    ("大学", "university"),
-    ("院校", "university"),
-    ("科研院所", "institute"),
-    ("机构", "institute"),
-    ("协会", "association"),
-    ("商会", "association"),
+const BODY_GROUPS: &[(&str, BodyKind)] = &[
+    ("企业", BodyKind::Enterprise),
+    ("公司", BodyKind::Enterprise),
+    ("银行", BodyKind::Enterprise),
+    ("集团", BodyKind::Enterprise),
+    ("高校", BodyKind::University),
+    ("大学", BodyKind::University),
+    ("院校", BodyKind::University),
+    ("科研院所", BodyKind::Institute),
+    ("机构", BodyKind::Institute),
+    ("协会", BodyKind::Association),
+    ("商会", BodyKind::Association),
 ];
 
 /// Bodies named in a list closed by 等 and a group word within a few chars (甲、乙、丙等民营企业):
@@ -748,7 +748,7 @@ fn listed_bodies(
                 let r = OrgRef {
                     name: name.clone(),
                     aliases: vec![],
-                    kind: Some(kind.to_string()),
+                    kind: Some(kind),
                     parent: None,
                     region: None,
                     bare_region: false,
@@ -850,7 +850,7 @@ fn build_attendance(
             end: 0,
             sentence: (0, 0),
             in_headline: true,
-            kind: "meeting",
+            kind: MeetingKind::Meeting,
             quoted: false,
             in_remarks: false,
         });

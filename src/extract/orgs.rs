@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::body_shapes;
 use super::context::RegionContext;
 use crate::extract::record::Organization;
-use crate::lexicon::{Level, Lexicon};
+use crate::lexicon::{BodyKind, Level, Lexicon};
 
 /// A body as named at one place in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub struct OrgRef {
     /// Other names: the usual abbreviations and the spelling the text used.
     pub aliases: Vec<String>,
     /// Kind of body, when known.
-    pub kind: Option<String>,
+    pub kind: Option<BodyKind>,
     /// The body it belongs to.
     pub parent: Option<String>,
     /// The region the body belongs to, when it is a regional body.
@@ -110,7 +110,7 @@ impl<'a> OrgResolver<'a> {
         Some(OrgRef {
             name: surface,
             aliases: Vec::new(),
-            kind: kind.map(|(_, k)| k.clone()),
+            kind: kind.map(|(_, k)| *k),
             parent,
             region,
             bare_region: false,
@@ -154,7 +154,7 @@ impl<'a> OrgResolver<'a> {
                 OrgRef {
                     name,
                     aliases: vec![],
-                    kind: Some("government".into()),
+                    kind: Some(BodyKind::Government),
                     parent: None,
                     region: Some(region),
                     bare_region: false,
@@ -175,7 +175,7 @@ impl<'a> OrgResolver<'a> {
         Some(OrgRef {
             name: format!("{place}人民政府"),
             aliases: vec![format!("{place}政府"), place.to_string()],
-            kind: Some("government".into()),
+            kind: Some(BodyKind::Government),
             parent: None,
             region: None,
             bare_region: false,
@@ -373,7 +373,7 @@ impl<'a> OrgResolver<'a> {
                 OrgRef {
                     name: body.name.clone(),
                     aliases: body.aliases.clone(),
-                    kind: Some(body.kind.clone()),
+                    kind: Some(body.kind),
                     parent: body.parent.clone(),
                     region: None,
                     bare_region: false,
@@ -389,7 +389,7 @@ impl<'a> OrgResolver<'a> {
                 OrgRef {
                     name: reg.name.clone(),
                     aliases,
-                    kind: Some("government".into()),
+                    kind: Some(BodyKind::Government),
                     parent: None,
                     region: Some(*r),
                     bare_region: true,
@@ -416,7 +416,7 @@ impl<'a> OrgResolver<'a> {
                 OrgRef {
                     name,
                     aliases,
-                    kind: Some(party.kind.clone()),
+                    kind: Some(party.kind),
                     parent: Some(party.name.clone()),
                     region: Some(*region),
                     bare_region: false,
@@ -434,7 +434,7 @@ impl<'a> OrgResolver<'a> {
             return OrgRef {
                 name: if surface.is_empty() { d.name.replace("{}", "") } else { surface.to_string() },
                 aliases: vec![],
-                kind: Some(d.kind.clone()),
+                kind: Some(d.kind),
                 parent: None,
                 region: None,
                 bare_region: false,
@@ -455,7 +455,7 @@ impl<'a> OrgResolver<'a> {
         OrgRef {
             name,
             aliases,
-            kind: Some(d.kind.clone()),
+            kind: Some(d.kind),
             parent: d.parent.as_deref().map(|p| fill(p, &reg.name)),
             region: Some(r),
             bare_region: false,
@@ -499,7 +499,7 @@ impl OrgTable {
             Organization {
                 name: r.name.clone(),
                 aliases: vec![],
-                kind: r.kind.clone(),
+                kind: r.kind.map(|k| k.as_str().to_string()),
                 parent: r.parent.clone(),
                 mentions: Vec::new(),
             }
@@ -510,7 +510,7 @@ impl OrgTable {
             }
         }
         if entry.kind.is_none() {
-            entry.kind = r.kind.clone();
+            entry.kind = r.kind.map(|k| k.as_str().to_string());
         }
         if entry.parent.is_none() {
             entry.parent = r.parent.clone();

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use super::hits::{Hit, Hits};
-use crate::lexicon::{CueSide, Level, Lexicon, Surface};
+use crate::lexicon::{BodyKind, CueSide, Level, Lexicon, Surface};
 
 /// Weight of a mention by a region's full name.
 const FULL: f32 = 2.0;
@@ -26,7 +26,14 @@ const WITH_BODY: f32 = 2.0;
 const INSIDE_BODY: f32 = 0.5;
 
 /// Kinds of dictionary bodies that are a region's own organs.
-const REGIONAL_KINDS: &[&str] = &["government", "party", "congress", "cppcc", "court", "procuratorate"];
+const REGIONAL_KINDS: &[BodyKind] = &[
+    BodyKind::Government,
+    BodyKind::Party,
+    BodyKind::Congress,
+    BodyKind::Cppcc,
+    BodyKind::Court,
+    BodyKind::Procuratorate,
+];
 
 /// Chars that, before a level char, make a word that is not a level word (园区, 城市, 市县):
 /// the level char then says nothing of the report's tier.
@@ -205,7 +212,7 @@ fn body_after(lex: &Lexicon, hits: &Hits, chars: &[char], at: usize, limit: usiz
     let run: String = chars[at..run_end].iter().collect();
     lex.org_shapes
         .iter()
-        .filter(|(suffix, kind)| kind != "category" && suffix.chars().count() >= 2)
+        .filter(|(suffix, kind)| *kind != BodyKind::Category && suffix.chars().count() >= 2)
         .filter_map(|(suffix, _)| {
             run.find(suffix.as_str()).map(|b| at + run[..b].chars().count() + suffix.chars().count())
         })
@@ -221,7 +228,7 @@ fn inside_body_factor(lex: &Lexicon, hits: &Hits, h: &Hit) -> f32 {
         if !(b.start <= h.start && h.end <= b.end && b.end - b.start > h.end - h.start) {
             continue;
         }
-        if REGIONAL_KINDS.contains(&lex.bodies[k].kind.as_str()) {
+        if REGIONAL_KINDS.contains(&lex.bodies[k].kind) {
             continue;
         }
         factor = factor.min(if b.start == h.start { INSIDE_BODY } else { 0.0 });

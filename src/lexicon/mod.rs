@@ -3,6 +3,7 @@
 //! Every table is a commented TSV file in `dictionaries/` (see its README). The built-in
 //! files are compiled into the binary; `Lexicon::with_user_dir` adds a user's rows.
 
+pub mod kinds;
 mod tables;
 pub mod tsv;
 
@@ -12,6 +13,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::error::{Error, Result};
+pub use kinds::{BodyKind, MeetingKind, TitleKind};
 pub use tables::{
     Act, Body, Country, CountryKind, CueSide, Department, Level, MeetingWord, NameContext, Region, RegionCue, Title,
     TitleBody, Trigger,
@@ -68,7 +70,7 @@ pub struct Lexicon {
     /// Head words of meeting names.
     pub meeting_words: Vec<MeetingWord>,
     /// Body-name endings with their kind.
-    pub org_shapes: Vec<(String, String)>,
+    pub org_shapes: Vec<(String, BodyKind)>,
     /// Words around names.
     pub name_context: Vec<NameContext>,
     /// Words around region names that say whether the report is the region's own.

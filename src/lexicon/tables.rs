@@ -1,5 +1,6 @@
 //! The typed rows of each dictionary file and their validation.
 
+use super::kinds::{BodyKind, MeetingKind, TitleKind};
 use super::tsv::{Row, Table};
 use crate::error::{Error, Result};
 
@@ -87,7 +88,7 @@ pub struct Body {
     /// Other spellings.
     pub aliases: Vec<String>,
     /// Kind of body.
-    pub kind: String,
+    pub kind: BodyKind,
     /// Parent body's full name.
     pub parent: Option<String>,
 }
@@ -100,7 +101,7 @@ pub struct Department {
     /// Short-form templates.
     pub aliases: Vec<String>,
     /// Kind of body.
-    pub kind: String,
+    pub kind: BodyKind,
     /// Levels that have it; empty means all.
     pub levels: Vec<Level>,
     /// Parent template.
@@ -132,8 +133,8 @@ pub enum TitleBody {
 pub struct Title {
     /// The title as written.
     pub title: String,
-    /// Its kind (`party`, `head`, `collective`, ...).
-    pub kind: String,
+    /// Its kind.
+    pub kind: TitleKind,
     /// Where it attaches when no body is written.
     pub body: TitleBody,
 }
@@ -141,7 +142,7 @@ pub struct Title {
 impl Title {
     /// A label for a group (区领导), not a post.
     pub fn is_collective(&self) -> bool {
-        self.kind == "collective"
+        self.kind == TitleKind::Collective
     }
 
     /// A post used as a form of address after a name (某某总书记, 某某省长, 某某主任), so the
@@ -149,8 +150,15 @@ impl Title {
     /// (工程师, 委员, 顾问) also stand in ordinary noun phrases (卓越工程师).
     pub fn is_address(&self) -> bool {
         matches!(
-            self.kind.as_str(),
-            "party" | "government" | "head" | "congress" | "cppcc" | "foreign" | "military" | "judicial"
+            self.kind,
+            TitleKind::Party
+                | TitleKind::Government
+                | TitleKind::Head
+                | TitleKind::Congress
+                | TitleKind::Cppcc
+                | TitleKind::Foreign
+                | TitleKind::Military
+                | TitleKind::Judicial
         ) || ADDRESS_GENERAL_TITLES.contains(&self.title.as_str())
     }
 }
@@ -210,8 +218,8 @@ pub struct Trigger {
 pub struct MeetingWord {
     /// The word (座谈会).
     pub word: String,
-    /// Its kind (`meeting`, `visit`, `reception`, ...).
-    pub kind: String,
+    /// Its kind.
+    pub kind: MeetingKind,
 }
 
 /// A word seen right before or after names.
@@ -278,7 +286,7 @@ pub(super) struct Parsed {
     pub titles: Vec<Title>,
     pub triggers: Vec<Trigger>,
     pub surnames: Vec<String>,
-    pub org_shapes: Vec<(String, String)>,
+    pub org_shapes: Vec<(String, BodyKind)>,
     pub meeting_words: Vec<MeetingWord>,
     pub name_context: Vec<NameContext>,
     pub transliteration: Vec<char>,
@@ -290,54 +298,11 @@ fn opt(s: &str) -> Option<String> {
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// The kinds a body may have (`bodies.tsv`, `departments.tsv`, `org_shapes.tsv`, where
-/// `category` marks an ending of generic words, not of a body: 高等学校).
-const BODY_KINDS: &[&str] = &[
-    "association",
-    "category",
-    "congress",
-    "court",
-    "cppcc",
-    "enterprise",
-    "government",
-    "institute",
-    "international",
-    "military",
-    "party",
-    "procuratorate",
-    "state",
-    "university",
-];
-
-/// The kinds a title may have (`titles.tsv`).
-const TITLE_KINDS: &[&str] = &[
-    "academic",
-    "collective",
-    "congress",
-    "cppcc",
-    "enterprise",
-    "foreign",
-    "general",
-    "government",
-    "head",
-    "judicial",
-    "military",
-    "party",
-    "rank",
-];
-
-/// The kinds of a meeting word (`meeting_words.tsv`).
-const MEETING_KINDS: &[&str] = &["meeting", "reception", "visit"];
-
-/// `row`'s field `i` when it is one of `allowed`, else an error naming the file and line: a
-/// misspelt kind would otherwise silently change what the rules do.
-fn checked_kind(t: &Table, r: &Row, i: usize, allowed: &[&str]) -> Result<String> {
+/// `row`'s field `i` parsed as a kind, else an error naming the file and line: a misspelt kind
+/// would otherwise silently change what the rules do.
+fn checked_kind<K>(t: &Table, r: &Row, i: usize, parse: fn(&str) -> Option<K>, spellings: String) -> Result<K> {
     let k = &r.fields[i];
-    if allowed.contains(&k.as_str()) {
-        Ok(k.clone())
-    } else {
-        Err(t.error(r, format!("unknown kind `{k}` (expected one of {})", allowed.join(", "))))
-    }
+    parse(k).ok_or_else(|| t.error(r, format!("unknown kind `{k}` (expected one of {spellings})")))
 }
 
 impl Parsed {
@@ -361,7 +326,7 @@ impl Parsed {
                     self.bodies.push(Body {
                         name: r.fields[0].clone(),
                         aliases: r.list(1),
-                        kind: checked_kind(&t, r, 2, BODY_KINDS)?,
+                        kind: checked_kind(&t, r, 2, BodyKind::parse, BodyKind::spellings())?,
                         parent: opt(&r.fields[3]),
                     });
                 }
@@ -384,7 +349,7 @@ impl Parsed {
                     self.departments.push(Department {
                         name: r.fields[0].clone(),
                         aliases: r.list(1),
-                        kind: checked_kind(&t, r, 2, BODY_KINDS)?,
+                        kind: checked_kind(&t, r, 2, BodyKind::parse, BodyKind::spellings())?,
                         levels,
                         parent: opt(&r.fields[4]),
                     });
@@ -405,7 +370,7 @@ impl Parsed {
                         }
                         s => TitleBody::Named(s.to_string()),
                     };
-                    let kind = checked_kind(&t, r, 1, TITLE_KINDS)?;
+                    let kind = checked_kind(&t, r, 1, TitleKind::parse, TitleKind::spellings())?;
                     self.titles.push(Title { title: r.fields[0].clone(), kind, body });
                 }
             }
@@ -442,13 +407,14 @@ impl Parsed {
             "org_shapes.tsv" => {
                 let t = Table::parse(file, text, &["suffix", "kind"])?;
                 for r in &t.rows {
-                    self.org_shapes.push((r.fields[0].clone(), checked_kind(&t, r, 1, BODY_KINDS)?));
+                    self.org_shapes
+                        .push((r.fields[0].clone(), checked_kind(&t, r, 1, BodyKind::parse, BodyKind::spellings())?));
                 }
             }
             "meeting_words.tsv" => {
                 let t = Table::parse(file, text, &["word", "kind"])?;
                 for r in &t.rows {
-                    let kind = checked_kind(&t, r, 1, MEETING_KINDS)?;
+                    let kind = checked_kind(&t, r, 1, MeetingKind::parse, MeetingKind::spellings())?;
                     self.meeting_words.push(MeetingWord { word: r.fields[0].clone(), kind });
                 }
             }
