@@ -581,3 +581,27 @@ fn a_head_of_government_without_a_body_heads_the_region_of_its_tier() {
         ],
     );
 }
+
+#[test]
+fn joint_names_townships_and_local_hospitals_and_schools() {
+    check(
+        "local bodies",
+        &[
+            (
+                "盐城市召开会议。会议贯彻市委市政府部署，市一院院长钱立新、县一中校长孙海波作交流发言。",
+                &[
+                    "org:中共盐城市委员会",
+                    "org:盐城市人民政府",
+                    "org:盐城市第一人民医院",
+                    "role:钱立新|院长|盐城市第一人民医院",
+                ],
+                &[],
+            ),
+            (
+                "阳新县召开会议。兴国镇镇长周文斌、县人民医院院长吴俊杰出席。",
+                &["role:周文斌|镇长|兴国镇人民政府", "role:吴俊杰|院长|阳新县人民医院"],
+                &[],
+            ),
+        ],
+    );
+}

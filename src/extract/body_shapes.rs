@@ -75,6 +75,17 @@ pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
     })
 }
 
+/// The government of the township named right before its head's title (温泉镇 + 镇长):
+/// a short name of Han chars ending in the township's level word.
+pub fn township_of_head(place: &[char], title: &str) -> Option<OrgRef> {
+    let n = place.len();
+    if !(3..=5).contains(&n) || !place.iter().all(|c| super::names::is_han(*c)) {
+        return None;
+    }
+    let place: String = place.iter().collect();
+    township_government(&place, title)
+}
+
 /// Full names of the democratic parties (bodies of the dictionary): their regional committees
 /// are named party, region, committee (民盟江苏省委, 九三学社市委, 致公党某某市总支).
 pub const DEMOCRATIC_PARTIES: &[&str] = &[

@@ -184,6 +184,10 @@ impl<'a> ChainParser<'a> {
             return title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true });
         }
         let tail = &self.chars[cut..org_end];
+        // A township's head after its name (温泉镇镇长): the township's government.
+        if let Some(g) = title.as_ref().and_then(|t| body_shapes::township_of_head(tail, &t.title)) {
+            return Some(Segment { start: cut, org: Some(g), org_span: None, title, lead_in: cut > start });
+        }
         // Unknown text is a body only when it ends like one (…管委会, …集团).
         let Some(org) = self.orgs.resolve(tail, None, false) else {
             return if last {

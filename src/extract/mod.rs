@@ -585,6 +585,13 @@ impl Extractor {
                             i += len;
                             continue;
                         }
+                        // A joint name (省委省政府) names each of its bodies.
+                        let mut from = i;
+                        for (end, joint) in resolver.joint_bodies(&chars[i..i + len], carried) {
+                            let name = orgs.add(&joint);
+                            mentions.push((from, i + end, name));
+                            from = i + end;
+                        }
                         let name = orgs.add(&r);
                         mentions.push((i, i + len, name));
                         i += len;

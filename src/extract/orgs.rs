@@ -189,7 +189,39 @@ impl<'a> OrgResolver<'a> {
     }
 
     fn parse_units(&self, chars: &[char], carried: Option<usize>) -> (Vec<Unit>, usize) {
+        let (units, _, used) = self.parse_units_with_ends(chars, carried);
+        (units, used)
+    }
+
+    /// The bodies of a joint name that stand apart from the body it ends with (省委省政府:
+    /// the party committee and the government; not 市委教育工委, where the second belongs to
+    /// the first): each one's length from the start of `chars` and its resolution.
+    pub fn joint_bodies(&self, chars: &[char], carried: Option<usize>) -> Vec<(usize, OrgRef)> {
+        let (units, ends, _) = self.parse_units_with_ends(chars, carried);
+        let mut out = Vec::new();
+        for k in 0..units.len().saturating_sub(1) {
+            if matches!(units[k], Unit::Region(_)) || matches!(units[k + 1], Unit::Region(_)) {
+                continue;
+            }
+            let this = self.unit_ref(&units[..=k], "");
+            let next = self.unit_ref(&units[..=k + 1], "");
+            if next.parent.as_deref() == Some(this.name.as_str()) || this.kind == Some(BodyKind::State) {
+                continue;
+            }
+            let mut this = self.unit_ref(&units[..=k], "");
+            let start = if k == 0 { 0 } else { ends[k - 1] };
+            let surface: String = chars[start..ends[k]].iter().collect();
+            if this.name != surface && !this.aliases.contains(&surface) {
+                this.aliases.push(surface);
+            }
+            out.push((ends[k], this));
+        }
+        out
+    }
+
+    fn parse_units_with_ends(&self, chars: &[char], carried: Option<usize>) -> (Vec<Unit>, Vec<usize>, usize) {
         let lex = self.lex;
+        let mut ends: Vec<usize> = Vec::new();
         let mut units: Vec<Unit> = Vec::new();
         let mut pos = 0;
         let mut buf = String::new();
@@ -272,8 +304,9 @@ impl<'a> OrgResolver<'a> {
                 }
                 None => break,
             }
+            ends.push(pos);
         }
-        (units, pos)
+        (units, ends, pos)
     }
 
     /// The region and committee ending after a democratic party's name (江苏省委, 市委,
