@@ -272,7 +272,7 @@ impl<'a> ChainParser<'a> {
         let mut collective = false;
         for mut seg in segs {
             // A department named without its region (政法委, 市政府) after a body of another
-            // region is that region's (无锡市委常委、政法委书记 → 无锡市委政法委).
+            // region is that region's (扬州市委常委、政法委书记 → 扬州市委政法委).
             seg.org = seg.org.map(|o| self.in_carried_region(o, seg.org_span, &carry));
             if let Some(o) = seg.org.as_ref().filter(|o| !o.bare_region) {
                 all_orgs.push(o.clone());
@@ -333,7 +333,7 @@ impl<'a> ChainParser<'a> {
                     } else if let Some(r) = region {
                         vec![Some(self.orgs.government_of(r))]
                     } else {
-                        // A region the dictionaries lack (阳新县委 → 阳新县人民政府).
+                        // A region the dictionaries lack (青禾县委 → 青禾县人民政府).
                         vec![written.iter().chain(carry.iter()).find_map(|o| self.orgs.government_by_shape(&o.name))]
                     }
                 }

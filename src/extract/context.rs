@@ -147,8 +147,8 @@ mod tests {
     #[test]
     fn a_district_delegation_abroad_keeps_its_own_city() {
         let (lex, ctx) = context_of(
-            "区委书记张三率海淀区代表团赴苏州市考察。在苏州市，苏州市委书记李四会见代表团。\
-             苏州市副市长王五陪同考察了苏州市的企业。区长赵六出席。",
+            "区委书记张三率海淀区代表团赴泰州市考察。在泰州市，泰州市委书记李四会见代表团。\
+             泰州市副市长王五陪同考察了泰州市的企业。区长赵六出席。",
         );
         assert_eq!(named(&lex, ctx.county).as_deref(), Some("海淀区"));
         assert_eq!(named(&lex, ctx.city).as_deref(), Some("北京市"));

@@ -554,7 +554,7 @@ impl Extractor {
         for &(s, e) in units {
             let mut i = s;
             // The last regional body named and where it ends: a department named without its
-            // region in the same title chain is that region's (无锡市委常委、政法委书记).
+            // region in the same title chain is that region's (扬州市委常委、政法委书记).
             let mut last: Option<(usize, usize)> = None;
             while i < e {
                 let starts_org = hits

@@ -165,7 +165,7 @@ impl<'a> OrgResolver<'a> {
     }
 
     /// The government of a region named only through its party committee's name, when the
-    /// region is not in the dictionaries (阳新县委 → 阳新县人民政府).
+    /// region is not in the dictionaries (青禾县委 → 青禾县人民政府).
     pub fn government_by_shape(&self, party_committee: &str) -> Option<OrgRef> {
         let place = party_committee.strip_suffix("党委").or_else(|| party_committee.strip_suffix('委'))?;
         let last = place.chars().last()?;
@@ -272,7 +272,7 @@ impl<'a> OrgResolver<'a> {
                 let wl = w.chars().count();
                 if rest.len() > wl + skip && rest[skip..].iter().take(wl).copied().eq(w.chars()) {
                     // In a chain, the level word speaks of the region named before it or of
-                    // a region that one lies in (无锡市委常委、市政府副市长 → 无锡市政府).
+                    // a region that one lies in (扬州市委常委、市政府副市长 → 扬州市政府).
                     let region = carried
                         .and_then(|c| self.ancestor_answering(c, w))
                         .or_else(|| self.ctx.resolve_level_word(lex, w));
