@@ -537,3 +537,26 @@ fn attend_subjects_and_closing_lists_without_titles() {
         ],
     );
 }
+
+#[test]
+fn attend_talks_school_heads_and_framed_receptions() {
+    check(
+        "attend-talks",
+        &[
+            ("某某大学校长周志刚作主旨演讲。", &["role:周志刚|校长|某某大学", "attends:周志刚|spoke"], &[]),
+            ("某某中学校长周志刚出席。", &["attends:周志刚|attended"], &[]),
+            ("中国科学院院士周志刚作学术报告。", &["attends:周志刚|spoke"], &[]),
+            ("市委书记孙立平主持会议。孙立平就做好下一步工作作出部署。", &["attends:孙立平|spoke"], &[]),
+            ("市委常委孙立平出席。孙立平传达了有关文件精神。", &["attends:孙立平|spoke"], &[]),
+            ("市长孙立平莅临指导。", &["attends:孙立平|attended"], &[]),
+            // With no comma after 会上, the meeting conveys: the previous subject does not.
+            (
+                "钱文斌近日作出重要指示。会上传达了钱文斌重要指示。",
+                &[],
+                &["attends:钱文斌|attended", "attends:钱文斌|spoke"],
+            ),
+            // 在会见时表示 frames remarks; it names no reception.
+            ("省长孙立平会见了某某集团董事长周志刚一行。孙立平在会见时表示欢迎。", &[], &["meeting:孙立平在会见"]),
+        ],
+    );
+}
