@@ -464,9 +464,9 @@ fn unknown_bodies_in_running_text_are_named_by_their_ending() {
         &[
             (
                 // Left edges: 了, 、 and a region start the names; the brackets belong to them.
-                "会议邀请了杭州青禾智能科技有限公司、星辰数据服务（浙江）有限公司、宁波明湖康复医院等企业参加。",
-                &["org:杭州青禾智能科技有限公司", "org:星辰数据服务（浙江）有限公司", "org:宁波明湖康复医院"],
-                &["org:了杭州青禾智能科技有限公司"],
+                "会议邀请了杭州周宁智能科技有限公司、星辰数据服务（浙江）有限公司、宁波明湖康复医院等企业参加。",
+                &["org:杭州周宁智能科技有限公司", "org:星辰数据服务（浙江）有限公司", "org:宁波明湖康复医院"],
+                &["org:了杭州周宁智能科技有限公司"],
             ),
             (
                 // A person's name, a verb or a conjunction before the name is no part of it.
@@ -482,9 +482,9 @@ fn unknown_bodies_in_running_text_are_named_by_their_ending() {
             ),
             (
                 // A credit line names no body.
-                "来源：杭州青禾智能科技有限公司",
+                "来源：杭州周宁智能科技有限公司",
                 &[],
-                &["org:杭州青禾智能科技有限公司"],
+                &["org:杭州周宁智能科技有限公司"],
             ),
         ],
     );
@@ -528,11 +528,11 @@ fn a_chain_carries_its_region_to_departments_named_without_one() {
                 &["org:中共泰州市委员会政法委员会"],
             ),
             (
-                "青禾县召开会议。县委常委、纪委书记、监委主任赵德山出席。",
+                "周宁县召开会议。县委常委、纪委书记、监委主任赵德山出席。",
                 &[
-                    "role:赵德山|常委|中共青禾县委员会",
-                    "role:赵德山|书记|中共青禾县纪律检查委员会",
-                    "role:赵德山|主任|青禾县监察委员会",
+                    "role:赵德山|常委|中共周宁县委员会",
+                    "role:赵德山|书记|中共周宁县纪律检查委员会",
+                    "role:赵德山|主任|周宁县监察委员会",
                 ],
                 &[],
             ),
@@ -598,10 +598,33 @@ fn joint_names_townships_and_local_hospitals_and_schools() {
                 &[],
             ),
             (
-                "青禾县召开会议。青山镇镇长周文斌、县人民医院院长吴俊杰出席。",
-                &["role:周文斌|镇长|青山镇人民政府", "role:吴俊杰|院长|青禾县人民医院"],
+                "周宁县召开会议。青山镇镇长周文斌、县人民医院院长吴俊杰出席。",
+                &["role:周文斌|镇长|青山镇人民政府", "role:吴俊杰|院长|周宁县人民医院"],
                 &[],
             ),
+        ],
+    );
+}
+
+#[test]
+fn attend_talks_school_heads_and_framed_receptions() {
+    check(
+        "attend-talks",
+        &[
+            ("某某大学校长周志刚作主旨演讲。", &["role:周志刚|校长|某某大学", "attends:周志刚|spoke"], &[]),
+            ("某某中学校长周志刚出席。", &["attends:周志刚|attended"], &[]),
+            ("中国科学院院士周志刚作学术报告。", &["attends:周志刚|spoke"], &[]),
+            ("市委书记孙立平主持会议。孙立平就做好下一步工作作出部署。", &["attends:孙立平|spoke"], &[]),
+            ("市委常委孙立平出席。孙立平传达了有关文件精神。", &["attends:孙立平|spoke"], &[]),
+            ("市长孙立平莅临指导。", &["attends:孙立平|attended"], &[]),
+            // With no comma after 会上, the meeting conveys: the previous subject does not.
+            (
+                "钱文斌近日作出重要指示。会上传达了钱文斌重要指示。",
+                &[],
+                &["attends:钱文斌|attended", "attends:钱文斌|spoke"],
+            ),
+            // 在会见时表示 frames remarks; it names no reception.
+            ("省长孙立平会见了某某集团董事长周志刚一行。孙立平在会见时表示欢迎。", &[], &["meeting:孙立平在会见"]),
         ],
     );
 }

@@ -291,7 +291,12 @@ pub fn sentence_participation(
                 } else if only_adverbs(&opening) && clause_start > s && last_group.len() == 1 {
                     // 张三来到某地，随后主持召开会议.
                     last_group.clone()
-                } else if only_adverbs(&opening) && clause_start == s && previous_subject.len() == 1 {
+                } else if only_adverbs(&opening)
+                    && clause_start == s
+                    && previous_subject.len() == 1
+                    && !opening.ends_with("会上")
+                {
+                    // 会上传达了…: with no comma after 会上 the meeting is the subject.
                     previous_subject.clone()
                 } else {
                     Vec::new()

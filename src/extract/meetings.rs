@@ -314,6 +314,10 @@ impl<'a> MeetingFinder<'a> {
             while k > h.end && self.chars[k - 1] == '、' {
                 k -= 1;
             }
+            // 在会见时表示, 会见中: remarks framed by a reception named elsewhere.
+            if k == h.end && k < e && matches!(self.chars[k], '时' | '中' | '后') {
+                continue;
+            }
             let (a, b) = if k - h.end >= 2 {
                 (h.start, k)
             } else {

@@ -505,11 +505,14 @@ impl Extractor {
 
     /// Whether the first char of a title at `start` ends a body-name word that began before it
     /// (办事处|长: the 处 of 办事处 is not the 处 of 处长).
+    /// A school's name before its head's title is no such word (大学|校长, 中学|校长).
     fn title_starts_inside_body_word(&self, chars: &[char], start: usize, floor: usize) -> bool {
-        self.lexicon.org_shapes.iter().any(|(w, _)| {
-            let n = w.chars().count();
-            n >= 2 && start + 1 >= floor + n && chars[start + 1 - n..=start].iter().copied().eq(w.chars())
-        })
+        let school = start >= floor + 2 && matches!(chars[start - 2..start], ['大' | '中' | '小', '学']);
+        !school
+            && self.lexicon.org_shapes.iter().any(|(w, _)| {
+                let n = w.chars().count();
+                n >= 2 && start + 1 >= floor + n && chars[start + 1 - n..=start].iter().copied().eq(w.chars())
+            })
     }
 
     /// Whether jieba's segmentation of the text around `pos` has a word boundary there.
