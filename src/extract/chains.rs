@@ -287,7 +287,7 @@ impl<'a> ChainParser<'a> {
                 continue;
             }
             // A body the dictionaries do not know, named right after another body of the chain,
-            // is part of it (国家发展改革委党组成员、运行局局长 → 国家发展改革委运行局).
+            // is part of it (某部党组成员、某司司长 → 某部某司).
             let seg_org = seg.org.map(|o| match carry.first() {
                 Some(c) if !o.known && o.parent.is_none() && c.known && !c.bare_region && is_sub_unit(&o.name) => {
                     sub_body(c, o)
@@ -427,7 +427,7 @@ impl<'a> ChainParser<'a> {
     }
 
     /// The body a carried-over post is held in: a party organ's posts stay with it, other
-    /// posts go to the body it belongs to (娲石集团党委书记、董事长 → 董事长 of 娲石集团).
+    /// posts go to the body it belongs to (某某集团党委书记、董事长 → 董事长 of 某某集团).
     fn for_title(&self, org: &OrgRef, title: &Title) -> OrgRef {
         if title.kind == TitleKind::Party {
             return org.clone();

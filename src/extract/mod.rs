@@ -619,7 +619,7 @@ impl Extractor {
 
     /// Whether the region named at `start..end` stands for a governing body: it is listed with
     /// `、` among dictionary bodies, or the list it closes is followed by words for officials
-    /// (北京市、湖北省、北京师范大学负责同志作交流发言).
+    /// (北京市、湖北省、某某大学负责同志作交流发言).
     fn region_acts_as_body(&self, chars: &[char], hits: &Hits, start: usize, end: usize, limit: usize) -> bool {
         let officials = |k: usize| {
             let after: String = chars[k..(k + 6).min(limit)].iter().collect();
@@ -692,7 +692,7 @@ fn is_media_credit(chars: &[char], end: usize, limit: usize) -> bool {
     rest.find("日电").is_some_and(|i| rest[..i].chars().all(|c| names::is_han(c) || c.is_ascii_digit() || c == '月'))
 }
 
-/// Words for groups of bodies that close a list of them (金风科技、疆果果等新疆民营企业).
+/// Words for groups of bodies that close a list of them (甲科技、乙食品等民营企业).
 const BODY_GROUPS: &[(&str, BodyKind)] = &[
     ("企业", BodyKind::Enterprise),
     ("公司", BodyKind::Enterprise),

@@ -203,12 +203,11 @@ impl<'a> OrgResolver<'a> {
             if matches!(units[k], Unit::Region(_)) || matches!(units[k + 1], Unit::Region(_)) {
                 continue;
             }
-            let this = self.unit_ref(&units[..=k], "");
+            let mut this = self.unit_ref(&units[..=k], "");
             let next = self.unit_ref(&units[..=k + 1], "");
             if next.parent.as_deref() == Some(this.name.as_str()) || this.kind == Some(BodyKind::State) {
                 continue;
             }
-            let mut this = self.unit_ref(&units[..=k], "");
             let start = if k == 0 { 0 } else { ends[k - 1] };
             let surface: String = chars[start..ends[k]].iter().collect();
             if this.name != surface && !this.aliases.contains(&surface) {
@@ -561,7 +560,7 @@ impl OrgTable {
                 .order
                 .iter()
                 // A dictionary body, or (for a short form of three chars or more) a longer name
-                // taken by its shape (运行局 after 国家发展改革委运行局).
+                // taken by its shape (某司 after 某部某司).
                 .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3))
                 .find(|n| {
                     let o = &self.by_name[*n];
