@@ -15,6 +15,18 @@ mod table {
     include!(concat!(env!("OUT_DIR"), "/t2s.rs"));
 }
 
+/// One bit per char of the Basic Multilingual Plane: set for the table's keys.
+static TRADITIONAL_BMP: std::sync::LazyLock<Box<[u64; 1024]>> = std::sync::LazyLock::new(|| {
+    let mut bits = Box::new([0u64; 1024]);
+    for &(t, _) in table::T2S {
+        let code = t as u32;
+        if code < 0x1_0000 {
+            bits[(code / 64) as usize] |= 1 << (code % 64);
+        }
+    }
+    bits
+});
+
 /// The Simplified form of one char (the char itself when it has none).
 ///
 /// ```
@@ -23,7 +35,13 @@ mod table {
 /// assert_eq!(guanxi::text::simplified_char('会'), '会');
 /// ```
 pub fn simplified_char(c: char) -> char {
-    if (c as u32) < 0x3400 {
+    let code = c as u32;
+    if code < 0x3400 {
+        return c;
+    }
+    // Nearly every char of a report has no Traditional form to replace: a bit per BMP char
+    // answers that without the binary search.
+    if code < 0x1_0000 && TRADITIONAL_BMP[(code / 64) as usize] & (1 << (code % 64)) == 0 {
         return c;
     }
     match table::T2S.binary_search_by_key(&c, |&(t, _)| t) {
@@ -52,6 +70,11 @@ mod tests {
         assert!(table::T2S.len() > 2000, "{} entries", table::T2S.len());
         assert!(table::T2S.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(table::T2S.iter().all(|(t, s)| t != s));
+    }
+
+    #[test]
+    fn every_table_entry_is_answered() {
+        assert!(table::T2S.iter().all(|&(t, s)| simplified_char(t) == s));
     }
 
     #[test]
