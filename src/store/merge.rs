@@ -9,7 +9,7 @@
 //! sources moved). Sources are only ever added for new documents, so the stored ones are
 //! never read during a build.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use petgraph::stable_graph::NodeIndex;
 use rusqlite::{params, OptionalExtension};
@@ -184,6 +184,8 @@ impl Store {
             let row = *loaded.row.get(ix)?;
             (loaded.by_id.get(&ws.node(*ix).id) == Some(&row) && !dropped.contains(&row)).then_some(row)
         };
+        // Nodes and edges made, counted once per batch (one meta update per kind).
+        let mut made: BTreeMap<String, i64> = BTreeMap::new();
         let mut rows: HashMap<NodeIndex, i64> = HashMap::with_capacity(ws.node_count());
         for &ix in &ws.created {
             let n = ws.node(ix);
@@ -208,7 +210,7 @@ impl Store {
                             s.execute(params![n.id, node_code(n.kind), n.label, n.date, n.org_kind, n.parent])
                         })
                         .map_err(e)?;
-                    self.add_count(&format!("nodes:{}", n.kind), 1)?;
+                    *made.entry(format!("nodes:{}", n.kind)).or_default() += 1;
                     self.conn.last_insert_rowid()
                 }
             };
@@ -257,12 +259,19 @@ impl Store {
         for ix in ws.petgraph().edge_indices() {
             let (a, b) = ws.endpoints(ix);
             let w = ws.edge(ix);
-            let edge = self.ensure_edge(rows[&a], rows[&b], w.kind, w.title.as_deref())?;
+            let (edge, new) = self.ensure_edge(rows[&a], rows[&b], w.kind, w.title.as_deref())?;
+            if new {
+                *made.entry(format!("edges:{}", w.kind)).or_default() += 1;
+            }
             for s in &w.sources {
                 source
                     .execute(params![edge, doc_rows[s.doc.0 as usize], s.date.as_deref(), spans_blob(&s.spans)])
                     .map_err(e)?;
             }
+        }
+
+        for (key, n) in &made {
+            self.add_count(key, *n)?;
         }
 
         // Stored bodies folded into others: move what the store holds of them.
@@ -279,8 +288,8 @@ impl Store {
         Ok(())
     }
 
-    /// The edge with these ends, kind and title, made when missing.
-    fn ensure_edge(&self, src: i64, dst: i64, kind: EdgeKind, title: Option<&str>) -> Result<i64> {
+    /// The edge with these ends, kind and title, made when missing (then `true`).
+    fn ensure_edge(&self, src: i64, dst: i64, kind: EdgeKind, title: Option<&str>) -> Result<(i64, bool)> {
         let e = |e| self.error(e);
         let key = params![src, dst, edge_code(kind), title.is_some(), title.unwrap_or("")];
         let made = self
@@ -289,13 +298,13 @@ impl Store {
             .and_then(|mut s| s.execute(key))
             .map_err(e)?;
         if made == 1 {
-            self.add_count(&format!("edges:{kind}"), 1)?;
-            return Ok(self.conn.last_insert_rowid());
+            return Ok((self.conn.last_insert_rowid(), true));
         }
-        self.find_edge(src, dst, kind, title)?.ok_or_else(|| Error::Input {
+        let found = self.find_edge(src, dst, kind, title)?.ok_or_else(|| Error::Input {
             path: self.path.clone(),
             message: "store: an edge vanished while merging".into(),
-        })
+        })?;
+        Ok((found, false))
     }
 
     fn find_edge(&self, src: i64, dst: i64, kind: EdgeKind, title: Option<&str>) -> Result<Option<i64>> {
