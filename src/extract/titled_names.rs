@@ -1,0 +1,90 @@
+//! Round 1 of finding persons: names after title chains (市委常委、政法委书记张三), each with
+//! the posts of its chain.
+
+use super::hits::Hit;
+use super::orgs::OrgTable;
+use super::people::PersonTable;
+use super::record::Span;
+use super::scope::DocScope;
+use super::Extractor;
+use crate::lexicon::Surface;
+
+impl Extractor {
+    /// Names after title chains in one sentence.
+    pub(super) fn chains_in(
+        &self,
+        cx: &DocScope,
+        (s, e): (usize, usize),
+        people: &mut PersonTable,
+        orgs: &mut OrgTable,
+    ) {
+        let (chars, hits, finder, parser) = (cx.chars, cx.hits, cx.finder, cx.parser);
+        let titles: Vec<&Hit> = hits.within(s, e).filter(|h| matches!(h.surface, Surface::Title(_))).collect();
+        // A title end inside a longer title (副主任|委员) is no place for a name.
+        let mut ends: Vec<usize> =
+            titles.iter().map(|h| h.end).filter(|&p| !titles.iter().any(|t| t.start < p && p < t.end)).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut covered_until = s;
+        // The chain before the last group of names, and where that group ends.
+        let mut prev: Option<(usize, super::chains::Chain)> = None;
+        for p in ends {
+            if p < covered_until {
+                continue;
+            }
+            let known = people.names();
+            let Some(name_end) = finder.name_at(p, e, known) else { continue };
+            // The title and what follows make one word (理事国, 主席台), or the title is the
+            // end of another word (办事处|长): no name here.
+            if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {
+                let word: String = chars[t.start..=p].iter().collect();
+                if self.jieba.has_word(&word) || self.title_starts_inside_body_word(chars, t.start, s) {
+                    continue;
+                }
+            }
+            let Some(mut chain) = parser.chain_before(p, s, known) else { continue };
+            let name: String = chars[p..name_end].iter().collect();
+            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
+                continue;
+            }
+            // A list of chains and names (某某医院党委书记张三、院长李四): bodyless posts are
+            // held in the body of the item before.
+            if let Some((prev_end, prev_chain)) = &prev {
+                if chain.start == prev_end + 1 && chars[*prev_end] == '、' {
+                    parser.inherit(&mut chain, prev_chain);
+                }
+            }
+            for o in &chain.orgs {
+                orgs.add(o);
+            }
+            let mut group = vec![(p, name_end)];
+            // A list of names sharing the chain: 副总理钱明远、许文斌.
+            let mut end = name_end;
+            while end + 1 < e && chars[end] == '、' {
+                let Some(next_end) = finder.chinese_name_at(end + 1, e, known) else { break };
+                if next_end < e && hits.starting_at(next_end).any(|h| matches!(h.surface, Surface::Title(_))) {
+                    break;
+                }
+                let n: String = chars[end + 1..next_end].iter().collect();
+                if self.is_common_word(&n) {
+                    break;
+                }
+                group.push((end + 1, next_end));
+                end = next_end;
+            }
+            covered_until = end;
+            prev = Some((end, chain.clone()));
+            for (a, b) in group {
+                let person: String = chars[a..b].iter().collect();
+                people.add(&person);
+                if chain.collective {
+                    continue;
+                }
+                for r in &chain.roles {
+                    let org = r.org.as_ref().map(|o| orgs.add(o));
+                    people.add_role(&person, &r.title, org, Span::new(chain.start, b));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! What jieba says of words around a place: ordinary words, word boundaries.
+
+use super::names;
+use super::Extractor;
+
+impl Extractor {
+    /// Whether jieba's dictionary knows `w` as an ordinary word (not a person's name).
+    pub(super) fn is_common_word(&self, w: &str) -> bool {
+        let tags = self.jieba.tag(w, false);
+        tags.len() == 1 && !tags[0].tag.starts_with("nr")
+    }
+
+    /// Whether jieba knows `w` as an ordinary word (a common noun, verb, adjective ...):
+    /// never a name, even right after a title. Names of places and things may still be
+    /// given names (jieba tags some given names as places).
+    pub(super) fn is_ordinary_word(&self, w: &str) -> bool {
+        let tags = self.jieba.tag(w, false);
+        tags.len() == 1 && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt")
+    }
+
+    /// Whether the two chars before `start` form an ordinary word, so a name may start at
+    /// `start` (贯彻|沈国华总书记).
+    pub(super) fn word_ends_before(&self, chars: &[char], start: usize, floor: usize) -> bool {
+        start >= floor + 2 && self.is_common_word(&chars[start - 2..start].iter().collect::<String>())
+    }
+
+    /// Whether jieba's segmentation of the text around `pos` has a word boundary there.
+    pub(super) fn word_starts_at(&self, chars: &[char], pos: usize, floor: usize) -> bool {
+        if pos <= floor || !names::is_han(chars[pos - 1]) {
+            return true;
+        }
+        let from = pos.saturating_sub(6).max(floor);
+        let to = (pos + 4).min(chars.len());
+        let window: String = chars[from..to].iter().collect();
+        let mut at = from;
+        for w in self.jieba.cut(&window, true) {
+            if at == pos {
+                return true;
+            }
+            at += w.word.chars().count();
+            if at > pos {
+                return false;
+            }
+        }
+        at == pos
+    }
+}
