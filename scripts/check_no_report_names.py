@@ -6,7 +6,8 @@ fact of Chinese official writing and is tested on invented text. This check read
 files in ../shared/eval/dev (the persons and the meeting names the reports are about) and
 lists every tracked file that contains one of them.
 
-usage: scripts/check_no_report_names.py [GOLD_DIR]     (default ../shared/eval/dev)
+usage: scripts/check_no_report_names.py [GOLD_DIR]     (default: shared/eval/dev beside the
+       repository, wherever the script is run from)
 Exit status 1 when something is found, 0 otherwise; the gold folder missing is not an error.
 """
 import glob
@@ -38,11 +39,15 @@ def report_strings(gold_dir):
 
 
 def main():
-    gold_dir = sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/dev"
+    # The default is the evaluation folder beside the repository, wherever the script is run from.
+    default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval", "dev")
+    gold_dir = sys.argv[1] if len(sys.argv) > 1 else default
     if not os.path.isdir(gold_dir):
         print(f"check_no_report_names: {gold_dir} not found; not checked")
         return 0
     strings = report_strings(gold_dir)
+    # The repository's files, read from its root wherever the script is run from.
+    os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     files = subprocess.check_output(["git", "ls-files", "-z"]).decode("utf-8").split("\0")
     found = 0
     for name in files:
