@@ -13,6 +13,7 @@
 #   3. `guanxi build --update` with the 1,000 new reports.
 # Not a test: run it by hand, on a machine as quiet as you can find, and quote the figures
 # with the load (`uptime`). Needs python3 (its sqlite3 module picks the query arguments).
+# GUANXI_BIN=PATH measures that binary instead of building this tree.
 set -euo pipefail
 
 n=${1:-100000}
@@ -20,8 +21,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 if [ -n "${2:-}" ]; then work=$2; mkdir -p "$work"; else
   work=$(mktemp -d "${TMPDIR:-/tmp}/guanxi-bench.XXXXXX"); trap 'rm -rf "$work"' EXIT; fi
 
-cargo build --release --quiet --manifest-path "$root/Cargo.toml"
-bin="$root/target/release/guanxi"
+# GUANXI_BIN: a binary to measure instead of a fresh release build of this tree.
+if [ -n "${GUANXI_BIN:-}" ]; then bin=$GUANXI_BIN; else
+  cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+  bin="$root/target/release/guanxi"; fi
 
 timed() { # LABEL COMMAND...: runs COMMAND under /usr/bin/time -v, prints the figures
   local label=$1; shift

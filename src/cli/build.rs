@@ -212,13 +212,17 @@ fn write_exports(staging: &mut Staging, stats: &Stats, svg: bool, viewer: bool) 
         too_large("graph.dot");
         return Ok(());
     }
+    // The graph is loaded once for all the exports (graph.json from it has the bytes the
+    // store's own streaming export writes).
+    let graph = store.whole()?;
     let path = staging.file("graph.json");
     let mut json = std::io::BufWriter::new(
         std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?,
     );
-    store.write_json(&mut json)?;
-    json.flush().with_context(|| format!("cannot write {}", path.display()))?;
-    let graph = store.whole()?;
+    graph
+        .write_json(&mut json)
+        .and_then(|()| json.flush())
+        .with_context(|| format!("cannot write {}", path.display()))?;
     let mut dot_text = Vec::new();
     dot::write(&graph, &mut dot_text)?;
     let path = staging.file("graph.dot");
