@@ -85,6 +85,9 @@ pub struct Lexicon {
     compound_surnames: HashSet<String>,
     /// Region surface (full or short name) → regions.
     region_index: HashMap<String, Vec<usize>>,
+    /// Every proper prefix of a region name: the search for one stops at the first char
+    /// that no name continues with.
+    region_prefixes: HashSet<String>,
     /// Body name or alias → body.
     body_index: HashMap<String, usize>,
     /// Department alias with `{}` removed, as it follows a region → (department, is the full name).
@@ -159,6 +162,10 @@ impl Lexicon {
                 region_index.entry(r.short.clone()).or_default().push(i);
             }
         }
+        let region_prefixes: HashSet<String> = region_index
+            .keys()
+            .flat_map(|name| name.char_indices().skip(1).map(|(b, _)| name[..b].to_string()))
+            .collect();
         let mut body_index = HashMap::default();
         for (i, b) in p.bodies.iter().enumerate() {
             body_index.entry(b.name.clone()).or_insert(i);
@@ -281,6 +288,7 @@ impl Lexicon {
             trigger_index,
             max_title_len: title_index.keys().map(clen).max().unwrap_or(1),
             max_region_len: region_index.keys().map(clen).max().unwrap_or(1),
+            region_prefixes,
             max_org_len,
             regions: p.regions,
             bodies: p.bodies,
@@ -372,6 +380,9 @@ impl Lexicon {
             buf.push(*c);
             if let Some(v) = self.region_index.get(&buf) {
                 best = Some((len + 1, v.as_slice()));
+            }
+            if !self.region_prefixes.contains(&buf) {
+                break;
             }
         }
         best

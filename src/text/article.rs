@@ -74,7 +74,11 @@ fn date_re() -> &'static Regex {
 /// Whether a line is page furniture.
 pub fn is_boilerplate(line: &str) -> bool {
     let t = line.trim();
-    if STRONG_BOILERPLATE.iter().any(|m| t.contains(m)) {
+    // One pass over the line for all the strong markers (paragraphs are long).
+    static STRONG: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(STRONG_BOILERPLATE).expect("the markers build an automaton")
+    });
+    if STRONG.is_match(t) {
         return true;
     }
     if t.chars().count() < 40 && BOILERPLATE.iter().any(|m| t.contains(m)) {
