@@ -48,6 +48,22 @@ fn check(family: &str, cases: &[(&str, &[&str], &[&str])]) {
 }
 
 #[test]
+fn a_town_named_like_a_district_elsewhere_names_no_region() {
+    // 青山 is the short form of a district of 武汉; 青山镇 is any town of that name.
+    check(
+        "smaller places",
+        &[
+            (
+                "市委常委、宣传部部长刘建平到青山镇调研。镇党委书记周晓东陪同调研。",
+                &["person:刘建平", "person:周晓东"],
+                &["org:中共武汉市委员会", "org:中共武汉市委员会宣传部", "role:刘建平|常委|中共武汉市委员会"],
+            ),
+            ("武汉市青山区委书记王明远出席会议。", &["role:王明远|书记|中共青山区委员会"], &[]),
+        ],
+    );
+}
+
+#[test]
 fn title_chains_split_carry_and_distribute() {
     check(
         "chains",

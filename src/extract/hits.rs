@@ -21,6 +21,19 @@ pub struct Hits {
     by_end: Vec<usize>,
 }
 
+/// Chars that make a place name before them a township, village or street (青山镇, 周宁路).
+const SMALLER_PLACE: &[char] = &['镇', '乡', '村', '街', '路', '巷', '屯'];
+
+/// Whether a region's short form (`written`, followed by `rest`) is the first part of a smaller
+/// place's name: a town, village or street is often named like a district or county elsewhere
+/// (a 青山镇 far from any 青山区), so the short form names no region there. Full names
+/// (某某县城关镇) still do.
+fn names_a_smaller_place(lex: &Lexicon, region: usize, written: &[char], rest: &[char]) -> bool {
+    let Some(&next) = rest.first() else { return false };
+    let full = lex.regions[region].name.chars().eq(written.iter().copied());
+    !full && (SMALLER_PLACE.contains(&next) || rest.starts_with(&['社', '区']))
+}
+
 impl Hits {
     /// Scans `chars` once with the lexicon's automaton.
     pub fn scan(lex: &Lexicon, chars: &[char]) -> Hits {
@@ -28,8 +41,14 @@ impl Hits {
         let char_at = crate::text::char_at_byte(&text);
         let mut hits = Vec::new();
         for (bs, be, surfaces) in lex.scan(&text) {
+            let (start, end) = (char_at[bs], char_at[be]);
             for &surface in surfaces {
-                hits.push(Hit { start: char_at[bs], end: char_at[be], surface });
+                if let Surface::Region(r) = surface {
+                    if names_a_smaller_place(lex, r, &chars[start..end], chars.get(end..).unwrap_or(&[])) {
+                        continue;
+                    }
+                }
+                hits.push(Hit { start, end, surface });
             }
         }
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
