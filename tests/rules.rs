@@ -64,6 +64,26 @@ fn a_town_named_like_a_district_elsewhere_names_no_region() {
 }
 
 #[test]
+fn dotted_names_in_a_list_and_pictured_names() {
+    check(
+        "dotted list items",
+        &[(
+            "自治区副主席巴特尔、阿不都热合曼·吐尔逊出席会议并讲话。",
+            &["role:阿不都热合曼·吐尔逊|副主席|-", "attends:阿不都热合曼·吐尔逊|spoke", "role:巴特尔|副主席|-"],
+            &[],
+        )],
+    );
+    check(
+        "photo positions",
+        &[
+            ("会上，王建国（左二）向获奖代表颁发证书，刘爱华主持会议。", &["person:王建国"], &[]),
+            ("赵志远（前排右一）与参会代表合影留念。", &["person:赵志远"], &[]),
+            ("绿色发展（中长期规划）已经印发。", &[], &["person:绿色发展"]),
+        ],
+    );
+}
+
+#[test]
 fn title_chains_split_carry_and_distribute() {
     check(
         "chains",

@@ -102,6 +102,7 @@ impl Extractor {
                 _ => {}
             }
         }
+        self.captioned_names_in(cx, (s, e), people);
         self.mentioned_names_in(chars, finder, (s, e), people);
         self.subject_names_in(chars, hits, finder, (s, e), people);
         // Lists of three or more names: 马丽、陈思远、黄国强…
@@ -140,6 +141,24 @@ impl Extractor {
                 i = items.last().map(|x| x.1).unwrap_or(i + 1);
             } else {
                 i += 1;
+            }
+        }
+    }
+
+    /// Names before a photo position in parentheses (张三（左二）, 李四（中）): captions and
+    /// reports name the persons pictured so.
+    fn captioned_names_in(&self, cx: &DocScope, (s, e): (usize, usize), people: &mut PersonTable) {
+        let chars = cx.chars;
+        let strict = |_: usize| false;
+        for i in s + 2..e {
+            if !matches!(chars[i], '（' | '(') || !photo_position(&chars[i + 1..e]) {
+                continue;
+            }
+            let known = people.names();
+            let Some(start) = cx.finder.name_ending_at(i, s, known, &strict) else { continue };
+            let name: String = chars[start..i].iter().collect();
+            if self.acceptable_bare_name(chars, &name, start, s, known) {
+                people.add(&name);
             }
         }
     }
@@ -215,5 +234,22 @@ impl Extractor {
         let from = start.saturating_sub(6).max(floor);
         let before: String = chars[from..start].iter().collect();
         CREDIT_WORDS.iter().any(|w| before.contains(w))
+    }
+}
+
+/// Whether `rest` (after an opening parenthesis) is a photo position and its closing one:
+/// 左一, 右二, 中, 前排左三, 后排右一.
+fn photo_position(rest: &[char]) -> bool {
+    let close = rest.iter().take(6).position(|c| matches!(c, '）' | ')'));
+    let Some(close) = close else { return false };
+    let inner = &rest[..close];
+    let inner = match inner {
+        ['前' | '后' | '二' | '三' | '第', '排', tail @ ..] => tail,
+        _ => inner,
+    };
+    match inner {
+        ['中'] => true,
+        ['左' | '右', n] => "一二三四五六七八九".contains(*n),
+        _ => false,
     }
 }

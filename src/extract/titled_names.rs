@@ -61,7 +61,14 @@ impl Extractor {
             // A list of names sharing the chain: 副总理钱明远、许文斌.
             let mut end = name_end;
             while end + 1 < e && chars[end] == '、' {
-                let Some(next_end) = finder.chinese_name_at(end + 1, e, known) else { break };
+                // Transliterated names written with a middle dot share the chain too.
+                let dotted = |x: &usize| chars[end + 1..*x].contains(&'·');
+                let Some(next_end) = finder
+                    .chinese_name_at(end + 1, e, known)
+                    .or_else(|| finder.foreign_name_at(end + 1, e).filter(dotted))
+                else {
+                    break;
+                };
                 if next_end < e && hits.starting_at(next_end).any(|h| matches!(h.surface, Surface::Title(_))) {
                     break;
                 }
