@@ -560,6 +560,11 @@ impl OrgTable {
         r.name.clone()
     }
 
+    /// The aliases of the body named `name`, when it is in the table.
+    pub fn aliases_of(&self, name: &str) -> &[String] {
+        self.by_name.get(name).map_or(&[], |o| o.aliases.as_slice())
+    }
+
     /// Resolves short forms in context: a body taken by its shape whose name is the tail of
     /// another body's name or alias in the same report is that body (财政厅 after 青海省财政厅,
     /// 财经委 after 全国人大财经委). Returns the renames (short form → canonical name).
