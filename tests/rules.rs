@@ -671,3 +671,17 @@ fn members_general_terms_and_short_forms_inside_words_name_no_body() {
         ],
     );
 }
+
+#[test]
+fn national_and_international_bodies_of_the_dictionary_are_named() {
+    check(
+        "dictionary bodies",
+        &[
+            ("新疆生产建设兵团召开会议，张子墨出席。", &["org:新疆生产建设兵团"], &[]),
+            ("中国国民党副主席张子墨致辞。", &["org:中国国民党", "role:张子墨|副主席|中国国民党"], &[]),
+            // 民进党 is its own party, not 民进 (中国民主促进会).
+            ("民进党当局一意孤行。", &["org:民主进步党"], &["org:中国民主促进会"]),
+            ("该标准正在WTO公示。", &["org:世界贸易组织"], &[]),
+        ],
+    );
+}
