@@ -664,3 +664,60 @@ fn attend_talks_school_heads_and_framed_receptions() {
         ],
     );
 }
+
+#[test]
+fn divisions_take_the_parent_written_before_their_list() {
+    check(
+        "divisions",
+        &[
+            (
+                "贵州省发展改革委办公室、规划处、综合处负责同志参加座谈。",
+                &["org:贵州省发展改革委办公室", "org:贵州省发展改革委规划处", "org:贵州省发展改革委综合处"],
+                // The parent is named only inside its divisions' names.
+                &["org:贵州省发展和改革委员会"],
+            ),
+            (
+                "贵州省财政厅监察处处长张子墨出席。",
+                &["org:贵州省财政厅监察处", "role:张子墨|处长|贵州省财政厅监察处"],
+                &["org:贵州省财政厅"],
+            ),
+            // Another body after 和, and a group of divisions, are no divisions.
+            (
+                "贵州省商务厅和省财政厅等省直部门相关处室负责同志参加。",
+                &["org:贵州省商务厅", "org:贵州省财政厅"],
+                &["org:贵州省商务厅和省财政厅", "org:贵州省财政厅等省直部门相关处室"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn members_general_terms_and_short_forms_inside_words_name_no_body() {
+    check(
+        "not bodies",
+        &[
+            ("全体中国共产党人要坚定信心。", &[], &["org:中国共产党"]),
+            ("缅怀他为党和人民建立的功勋。", &[], &["org:中国民主建国会"]),
+            // The general institution is the national committee's (全国政协) in the gold's usage.
+            (
+                "全国政协召开常委会。人民政协要凝聚共识。",
+                &["org:中国人民政治协商会议全国委员会"],
+                &["org:中国人民政治协商会议"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn national_and_international_bodies_of_the_dictionary_are_named() {
+    check(
+        "dictionary bodies",
+        &[
+            ("新疆生产建设兵团召开会议，张子墨出席。", &["org:新疆生产建设兵团"], &[]),
+            ("中国国民党副主席张子墨致辞。", &["org:中国国民党", "role:张子墨|副主席|中国国民党"], &[]),
+            // 民进党 is its own party, not 民进 (中国民主促进会).
+            ("民进党当局一意孤行。", &["org:民主进步党"], &["org:中国民主促进会"]),
+            ("该标准正在WTO公示。", &["org:世界贸易组织"], &[]),
+        ],
+    );
+}

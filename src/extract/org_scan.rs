@@ -47,7 +47,9 @@ impl Extractor {
                 }
                 match found {
                     Some((len, r)) if !r.bare_region && len >= 2 => {
-                        if is_generic_org(&r, chars, i + len, e)
+                        if self.short_alias_inside_word(chars, i, i + len, s)
+                            || is_party_members(&r, chars, i + len, e)
+                            || is_generic_org(&r, chars, i + len, e)
                             || r.kind == Some(BodyKind::State)
                             || self.runs_into_category(chars, i, i + len, e)
                             || is_media_credit(chars, i + len, e)
@@ -82,6 +84,18 @@ impl Extractor {
             }
         }
         mentions
+    }
+
+    /// Whether a two-char abbreviation of a dictionary body at `start..end` is only part of
+    /// ordinary words (人民|建立 holds 民建, 西北大学 holds 北大): no word begins or ends with it.
+    fn short_alias_inside_word(&self, chars: &[char], start: usize, end: usize, floor: usize) -> bool {
+        if end - start != 2 {
+            return false;
+        }
+        let surface: String = chars[start..end].iter().collect();
+        self.lexicon.body_index_of(&surface).is_some()
+            && !self.word_starts_at(chars, start, floor)
+            && !self.word_starts_at(chars, end, floor)
     }
 
     /// Whether the region named at `start..end` stands for a governing body: it is listed with
@@ -236,6 +250,12 @@ pub(super) fn listed_bodies(
         }
     }
     out
+}
+
+/// Whether a party's name at `..end` is followed by 人 or 员: its members (中国共产党人,
+/// 共产党员), not the party.
+fn is_party_members(r: &OrgRef, chars: &[char], end: usize, limit: usize) -> bool {
+    r.kind == Some(BodyKind::Party) && r.name.ends_with('党') && end < limit && matches!(chars[end], '人' | '员')
 }
 
 /// A short form followed by words that make it a category (市委办局), not a body.

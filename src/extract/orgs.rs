@@ -122,14 +122,17 @@ impl<'a> OrgResolver<'a> {
     /// A region alone is returned too (flagged `bare_region`).
     /// `carried` is the region of the body named just before in the same title chain.
     pub fn longest_at(&self, chars: &[char], carried: Option<usize>) -> Option<(usize, OrgRef)> {
-        let (units, used) = self.parse_units(chars, carried);
+        let (units, ends, used) = self.parse_units_with_ends(chars, carried);
         if units.is_empty() {
             return None;
         }
         let surface: String = chars[..used].iter().collect();
         let mut r = self.unit_ref(&units, &surface);
-        if !r.aliases.contains(&surface) && r.name != surface {
-            r.aliases.push(surface);
+        // In a joint name (省委省政府) the last body is spelled by its own part only.
+        let from = self.joint_splits(&units).last().map_or(0, |&k| ends[k]);
+        let own: String = chars[from..used].iter().collect();
+        if !r.aliases.contains(&own) && r.name != own {
+            r.aliases.push(own);
         }
         Some((used, r))
     }
@@ -199,15 +202,8 @@ impl<'a> OrgResolver<'a> {
     pub fn joint_bodies(&self, chars: &[char], carried: Option<usize>) -> Vec<(usize, OrgRef)> {
         let (units, ends, _) = self.parse_units_with_ends(chars, carried);
         let mut out = Vec::new();
-        for k in 0..units.len().saturating_sub(1) {
-            if matches!(units[k], Unit::Region(_)) || matches!(units[k + 1], Unit::Region(_)) {
-                continue;
-            }
+        for k in self.joint_splits(&units) {
             let mut this = self.unit_ref(&units[..=k], "");
-            let next = self.unit_ref(&units[..=k + 1], "");
-            if next.parent.as_deref() == Some(this.name.as_str()) || this.kind == Some(BodyKind::State) {
-                continue;
-            }
             let start = if k == 0 { 0 } else { ends[k - 1] };
             let surface: String = chars[start..ends[k]].iter().collect();
             if this.name != surface && !this.aliases.contains(&surface) {
@@ -216,6 +212,20 @@ impl<'a> OrgResolver<'a> {
             out.push((ends[k], this));
         }
         out
+    }
+
+    /// The units of a joint name that close a body standing apart from the next one.
+    fn joint_splits(&self, units: &[Unit]) -> Vec<usize> {
+        (0..units.len().saturating_sub(1))
+            .filter(|&k| {
+                if matches!(units[k], Unit::Region(_)) || matches!(units[k + 1], Unit::Region(_)) {
+                    return false;
+                }
+                let this = self.unit_ref(&units[..=k], "");
+                let next = self.unit_ref(&units[..=k + 1], "");
+                next.parent.as_deref() != Some(this.name.as_str()) && this.kind != Some(BodyKind::State)
+            })
+            .collect()
     }
 
     fn parse_units_with_ends(&self, chars: &[char], carried: Option<usize>) -> (Vec<Unit>, Vec<usize>, usize) {
@@ -550,6 +560,11 @@ impl OrgTable {
         r.name.clone()
     }
 
+    /// The aliases of the body named `name`, when it is in the table.
+    pub fn aliases_of(&self, name: &str) -> &[String] {
+        self.by_name.get(name).map_or(&[], |o| o.aliases.as_slice())
+    }
+
     /// Resolves short forms in context: a body taken by its shape whose name is the tail of
     /// another body's name or alias in the same report is that body (财政厅 after 青海省财政厅,
     /// 财经委 after 全国人大财经委). Returns the renames (short form → canonical name).
@@ -629,6 +644,20 @@ mod tests {
             let got = resolve(ctx, org).map(|r| r.name);
             assert_eq!(got.as_deref(), Some(want), "{org}");
         }
+    }
+
+    #[test]
+    fn the_last_body_of_a_joint_name_is_spelled_by_its_own_part() {
+        let lex = Lexicon::embedded().unwrap();
+        let r = resolver_for(&lex, "贵州省召开会议");
+        let chars: Vec<char> = "贵州省委省政府".chars().collect();
+        let (len, gov) = r.longest_at(&chars, None).unwrap();
+        assert_eq!((len, gov.name.as_str()), (7, "贵州省人民政府"));
+        assert!(gov.aliases.contains(&"省政府".to_string()));
+        assert!(!gov.aliases.contains(&"贵州省委省政府".to_string()));
+        let joint = r.joint_bodies(&chars, None);
+        assert_eq!(joint.len(), 1);
+        assert_eq!(joint[0].1.name, "中共贵州省委员会");
     }
 
     #[test]

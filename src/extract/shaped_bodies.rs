@@ -8,8 +8,8 @@ use jieba_rs::Jieba;
 
 use super::chains::LEAD_IN_CHARS;
 use super::hits::Hits;
-use super::orgs::{is_name_char, OrgResolver, OrgTable};
-use crate::lexicon::{Lexicon, Surface};
+use super::orgs::{is_name_char, OrgRef, OrgResolver, OrgTable};
+use crate::lexicon::{BodyKind, Lexicon, Surface};
 
 /// Endings that make a name a body wherever it stands, longest first where one ends another.
 const STRONG_ENDINGS: &[&str] = &[
@@ -123,7 +123,117 @@ pub fn shaped_bodies(
             out.push((a, b, name));
         }
     }
+    out.extend(divisions(jieba, hits, chars, units, known, orgs));
     out
+}
+
+/// Endings of a division inside a body (某委规划处, 某厅办公室, 某局机关党委), longest first
+/// where one ends another.
+const DIVISION_ENDINGS: &[&str] = &["机关党委", "办公室", "中心", "处", "科", "室", "局", "司"];
+
+/// Last chars of the bodies that have divisions: commissions, departments, bureaus, ministries.
+const DIVISION_PARENTS: &[char] = &['委', '厅', '局', '部', '署'];
+
+/// Longest name of one division, ending included.
+const MAX_DIVISION: usize = 12;
+
+/// Words that end a division's name in running text (规划处|负责同志, 综合处|等).
+const DIVISION_STOPS: &[char] = &['等', '的', '及', '和', '与', '、'];
+
+/// Divisions named right after their parent, and lists of them (某某省发展改革委办公室、规划处、
+/// 综合处负责同志): each division takes the parent written before the list. `known` are the
+/// dictionary bodies named in the text, with their places.
+pub fn divisions(
+    jieba: &Jieba,
+    hits: &Hits,
+    chars: &[char],
+    units: &[(usize, usize)],
+    known: &[(usize, usize, String)],
+    orgs: &mut OrgTable,
+) -> Vec<(usize, usize, String)> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for &(a, b, ref parent) in known {
+        if b <= a || !DIVISION_PARENTS.contains(&chars[b - 1]) {
+            continue;
+        }
+        // A longer known name goes on from here (省委|省政府 of a joint name).
+        if known.iter().any(|&(ka, kb, _)| ka <= a && kb > b) || out.iter().any(|&(oa, ..)| oa == b) {
+            continue;
+        }
+        let Some(&(_, e)) = units.iter().find(|&&(s, e)| s <= a && b <= e) else { continue };
+        let written: String = chars[a..b].iter().collect();
+        let mut spellings = vec![written.clone()];
+        spellings.extend(std::iter::once(parent.clone()).chain(orgs.aliases_of(parent).iter().cloned()));
+        spellings.dedup();
+        let mut at = b;
+        while let Some(end) = division_at(jieba, hits, chars, at, e) {
+            let item: String = chars[at..end].iter().collect();
+            let mut aliases: Vec<String> = spellings[1..].iter().map(|p| format!("{p}{item}")).collect();
+            // A later item of the list is written without its parent.
+            if at > b {
+                aliases.push(item.clone());
+            }
+            aliases.sort();
+            aliases.dedup();
+            let r = OrgRef {
+                name: format!("{written}{item}"),
+                aliases,
+                kind: Some(if item.ends_with("党委") { BodyKind::Party } else { BodyKind::Government }),
+                parent: Some(parent.clone()),
+                region: None,
+                bare_region: false,
+                known: false,
+            };
+            out.push((if at > b { at } else { a }, end, orgs.add(&r)));
+            // The list goes on after 、 (or 及, 和 before its last item).
+            if end + 1 < e && matches!(chars[end], '、' | '及' | '和') {
+                at = end + 1;
+            } else {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The end of the division named at `at` (规划处 of 规划处、…): Han chars up to a separator,
+/// a title or a collective label, ending in a division's ending; `None` when no division
+/// stands there, or another body begins (省委|省政府, 、某某省数据局).
+fn division_at(jieba: &Jieba, hits: &Hits, chars: &[char], at: usize, limit: usize) -> Option<usize> {
+    let starts_body = |k: usize| {
+        hits.starting_at(k).any(|h| {
+            matches!(h.surface, Surface::Region(_) | Surface::Body(_) | Surface::DepartmentBare(_) | Surface::Title(_))
+        })
+    };
+    // A level word and a department (市|信访局) begin a body of the report's region.
+    let level_body = |k: usize| {
+        matches!(chars[k], '省' | '市' | '区' | '县' | '州')
+            && hits.starting_at(k + 1).any(|h| matches!(h.surface, Surface::DepartmentSuffix))
+    };
+    if at >= limit || starts_body(at) || level_body(at) {
+        return None;
+    }
+    let mut end = at;
+    while end < limit && end - at < MAX_DIVISION && super::names::is_han(chars[end]) {
+        if DIVISION_STOPS.contains(&chars[end])
+            || (end > at
+                && hits
+                    .starting_at(end)
+                    .any(|h| matches!(h.surface, Surface::Title(_) | Surface::Trigger(_) | Surface::MeetingWord(_))))
+        {
+            break;
+        }
+        end += 1;
+    }
+    let ending = DIVISION_ENDINGS.iter().find(|w| ends_with_at(chars, end, w))?;
+    if end - at < 2 || end - at == ending.chars().count() && end - at < 3 {
+        return None;
+    }
+    let item: String = chars[at..end].iter().collect();
+    if CATEGORY_WORDS.iter().any(|w| item.contains(w)) {
+        return None;
+    }
+    ends_word(jieba, chars, at, end, limit).then_some(end)
 }
 
 /// Whether `w` ends at `j`, compared from its last char so that most tries stop at once.

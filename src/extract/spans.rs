@@ -7,17 +7,40 @@ use std::collections::BTreeMap;
 use super::record::{Extraction, Role, Span};
 
 /// Fills the spans of `record`'s bodies and titles from the text (`chars`, as the record's
-/// offsets count them).
+/// offsets count them), and drops the bodies named only inside the names of others.
 pub fn fill_spans(chars: &[char], record: &mut Extraction) {
     let text: String = chars.iter().collect();
-    body_mentions(&text, &crate::text::char_at_byte(&text), record);
+    let unclear = body_mentions(&text, &crate::text::char_at_byte(&text), record);
+    drop_unnamed(record, &unclear);
     title_mentions(chars, &mut record.roles);
+}
+
+/// Drops the bodies that the text never names on their own: no spelling of theirs stands
+/// anywhere but inside a longer name (国家发展改革委 inside 国家发展改革委运行局), and no post
+/// or meeting refers to them. Bodies count by their longest name; the part is at most a
+/// `parent`. `unclear` marks bodies with a spelling the text uses for two (市委 of two cities):
+/// those are named, though no mention says where.
+fn drop_unnamed(record: &mut Extraction, unclear: &[bool]) {
+    let used = |o: &super::record::Organization| {
+        let names = || std::iter::once(&o.name).chain(&o.aliases);
+        record.roles.iter().filter_map(|r| r.organization.as_ref()).any(|n| names().any(|a| a == n))
+            || record.meetings.iter().flat_map(|m| &m.organizers).any(|n| names().any(|a| a == n))
+    };
+    let keep: Vec<bool> = record
+        .organizations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| !o.mentions.is_empty() || unclear.get(i).copied().unwrap_or(true) || used(o))
+        .collect();
+    let mut k = keep.iter();
+    record.organizations.retain(|_| k.next().copied().unwrap_or(true));
 }
 
 /// Every place a body is named, in any of its spellings. The longest spelling at a place wins
 /// (南京市委宣传部 over 南京市委); a spelling shared by two bodies of the record (市委 of two
 /// cities) names neither, since the text does not say which.
-fn body_mentions(text: &str, char_at: &[usize], record: &mut Extraction) {
+/// Returns, for each body, whether a spelling of it named two bodies at some place.
+fn body_mentions(text: &str, char_at: &[usize], record: &mut Extraction) -> Vec<bool> {
     let mut owner: BTreeMap<&str, Option<usize>> = BTreeMap::new();
     for (i, o) in record.organizations.iter().enumerate() {
         for s in std::iter::once(&o.name).chain(&o.aliases) {
@@ -37,19 +60,26 @@ fn body_mentions(text: &str, char_at: &[usize], record: &mut Extraction) {
     }
     all.sort_unstable();
     let mut found: Vec<(usize, Span)> = Vec::new();
+    let mut shared: Vec<&str> = Vec::new();
     let mut taken_to = 0;
     for (start, std::cmp::Reverse(end), who) in all {
         if start < taken_to {
             continue;
         }
         taken_to = end;
-        if let Some(i) = who {
-            found.push((i, Span::new(char_at[start], char_at[end])));
+        match who {
+            Some(i) => found.push((i, Span::new(char_at[start], char_at[end]))),
+            None => shared.push(&text[start..end]),
         }
     }
     for (i, span) in found {
         record.organizations[i].mentions.push(span);
     }
+    record
+        .organizations
+        .iter()
+        .map(|o| std::iter::once(&o.name).chain(&o.aliases).any(|s| shared.contains(&s.as_str())))
+        .collect()
 }
 
 /// The title of each role as written in its evidence (the chain and the name it qualifies):
@@ -126,6 +156,40 @@ mod tests {
         fill_spans(&chars, &mut r);
         assert_eq!(r.organizations[0].mentions, vec![Span::new(14, 16)]);
         assert_eq!(r.organizations[1].mentions, vec![Span::new(0, 7)]);
+    }
+
+    #[test]
+    fn a_body_named_only_inside_a_longer_name_is_dropped() {
+        let chars: Vec<char> = "某某省发展改革委规划处召开会议，某某省委省政府要求落实。".chars().collect();
+        let mut r = Extraction {
+            organizations: vec![
+                org("某某省发展和改革委员会", &["某某省发展改革委"]),
+                org("某某省发展改革委规划处", &[]),
+                org("中共某某省委员会", &["某某省委"]),
+                org("某某省人民政府", &["省政府"]),
+            ],
+            ..Default::default()
+        };
+        fill_spans(&chars, &mut r);
+        let names: Vec<&str> = r.organizations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["某某省发展改革委规划处", "中共某某省委员会", "某某省人民政府"]);
+    }
+
+    #[test]
+    fn a_body_holding_a_post_or_a_shared_spelling_stays() {
+        let chars: Vec<char> = "某某局规划处处长张三丰说，市委要求落实。".chars().collect();
+        let mut r = Extraction {
+            organizations: vec![
+                org("某某局", &[]),
+                org("某某局规划处", &[]),
+                org("中共青川市委员会", &["市委"]),
+                org("中共白河市委员会", &["市委"]),
+            ],
+            roles: vec![Role { organization: Some("某某局".into()), ..role("局长", Span::new(0, 3)) }],
+            ..Default::default()
+        };
+        fill_spans(&chars, &mut r);
+        assert_eq!(r.organizations.len(), 4);
     }
 
     #[test]
