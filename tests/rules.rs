@@ -628,3 +628,31 @@ fn attend_talks_school_heads_and_framed_receptions() {
         ],
     );
 }
+
+#[test]
+fn attend_member_lists_put_forward_remarks_and_cited_requests() {
+    check(
+        "attend-lists",
+        &[
+            // The members of a group named after 成员有/为/包括 took part.
+            (
+                "某某市代表团赴某某县考察。代表团由市长孙立平率领，成员有周志刚、吴海涛。",
+                &["attends:周志刚|attended", "attends:吴海涛|attended"],
+                &[],
+            ),
+            ("调研组组员为郑文斌、冯晓东。", &["attends:郑文斌|attended", "attends:冯晓东|attended"], &[]),
+            // One list of attending verbs: 陪同调研的还有 opens a list like 出席会议的还有.
+            ("市长孙立平到某某县调研，陪同调研的还有周志刚、吴海涛。", &["attends:吴海涛|attended"], &[]),
+            // 提出，… reports remarks; 提出倡议 puts a thing forward.
+            ("某某县召开座谈会。周志刚委员提出，要加强监管。", &["attends:周志刚|spoke"], &[]),
+            ("某某县召开座谈会。钱文斌主席提出全球倡议，影响深远。", &[], &["attends:钱文斌|spoke"]),
+            ("某某县召开座谈会。科技部部长周志刚和某某协会会长吴海涛，分别致词。", &["attends:吴海涛|spoke"], &[]),
+            // 落实有关部署要求，: no one's remarks; the sentence goes on to who took part.
+            (
+                "为全面落实省委有关部署要求，11月2日，某某县召开会议，副县长周志刚参加会议并讲话。",
+                &["attends:周志刚|spoke"],
+                &[],
+            ),
+        ],
+    );
+}
