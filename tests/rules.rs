@@ -656,3 +656,22 @@ fn attend_member_lists_put_forward_remarks_and_cited_requests() {
         ],
     );
 }
+
+#[test]
+fn visits_in_running_text_are_events_of_the_report() {
+    check(
+        "running-visits",
+        &[
+            // A visit told in running text is an event beside the meeting.
+            (
+                "5月3日，某某市召开防汛工作会议。会前，市长孙立平前往某某社区检查防汛工作。",
+                &["meeting:防汛工作会议", "meeting:前往某某社区检查防汛工作", "attends:孙立平|attended"],
+                &[],
+            ),
+            ("7月2日，某某市代表团到某某大学考察，双方举行座谈。", &["meeting:到某某大学考察"], &[]),
+            // A going that is no visit (得到), or a visit asked for (要深入基层调研), is none.
+            ("某某县召开座谈会。工作得到某某调研组肯定。", &[], &["meeting:到某某调研组肯定"]),
+            ("某某县召开座谈会。周志刚指出，各级干部要到基层调研。", &[], &["meeting:到基层调研"]),
+        ],
+    );
+}
