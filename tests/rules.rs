@@ -692,6 +692,34 @@ fn divisions_take_the_parent_written_before_their_list() {
 }
 
 #[test]
+fn attend_member_lists_put_forward_remarks_and_cited_requests() {
+    check(
+        "attend-lists",
+        &[
+            // The members of a group named after 成员有/为/包括 took part.
+            (
+                "某某市代表团赴某某县考察。代表团由市长孙立平率领，成员有周志刚、吴海涛。",
+                &["attends:周志刚|attended", "attends:吴海涛|attended"],
+                &[],
+            ),
+            ("调研组组员为郑文斌、冯晓东。", &["attends:郑文斌|attended", "attends:冯晓东|attended"], &[]),
+            // One list of attending verbs: 陪同调研的还有 opens a list like 出席会议的还有.
+            ("市长孙立平到某某县调研，陪同调研的还有周志刚、吴海涛。", &["attends:吴海涛|attended"], &[]),
+            // 提出，… reports remarks; 提出倡议 puts a thing forward.
+            ("某某县召开座谈会。周志刚委员提出，要加强监管。", &["attends:周志刚|spoke"], &[]),
+            ("某某县召开座谈会。钱文斌主席提出全球倡议，影响深远。", &[], &["attends:钱文斌|spoke"]),
+            ("某某县召开座谈会。科技部部长周志刚和某某协会会长吴海涛，分别致词。", &["attends:吴海涛|spoke"], &[]),
+            // 落实有关部署要求，: no one's remarks; the sentence goes on to who took part.
+            (
+                "为全面落实省委有关部署要求，11月2日，某某县召开会议，副县长周志刚参加会议并讲话。",
+                &["attends:周志刚|spoke"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn members_general_terms_and_short_forms_inside_words_name_no_body() {
     check(
         "not bodies",
@@ -718,6 +746,25 @@ fn national_and_international_bodies_of_the_dictionary_are_named() {
             // 民进党 is its own party, not 民进 (中国民主促进会).
             ("民进党当局一意孤行。", &["org:民主进步党"], &["org:中国民主促进会"]),
             ("该标准正在WTO公示。", &["org:世界贸易组织"], &[]),
+        ],
+    );
+}
+
+#[test]
+fn visits_in_running_text_are_events_of_the_report() {
+    check(
+        "running-visits",
+        &[
+            // A visit told in running text is an event beside the meeting.
+            (
+                "5月3日，某某市召开防汛工作会议。会前，市长孙立平前往某某社区检查防汛工作。",
+                &["meeting:防汛工作会议", "meeting:前往某某社区检查防汛工作", "attends:孙立平|attended"],
+                &[],
+            ),
+            ("7月2日，某某市代表团到某某大学考察，双方举行座谈。", &["meeting:到某某大学考察"], &[]),
+            // A going that is no visit (得到), or a visit asked for (要深入基层调研), is none.
+            ("某某县召开座谈会。工作得到某某调研组肯定。", &[], &["meeting:到某某调研组肯定"]),
+            ("某某县召开座谈会。周志刚指出，各级干部要到基层调研。", &[], &["meeting:到基层调研"]),
         ],
     );
 }

@@ -89,15 +89,41 @@ fn only_adverbs(text: &str) -> bool {
     true
 }
 
-/// Whether 还有/有 at `p` closes a clause about attending (出席座谈会的还有, 参加会议的有).
-fn opens_attendee_list(chars: &[char], s: usize, p: usize) -> bool {
+/// Words for the members of a group (代表团成员有甲、乙, 调研组组员为丙).
+const MEMBERS: &[&str] = &["成员", "团员", "组员"];
+
+/// Where the words that open a list of those who took part, starting at `p`, end: 有 closing
+/// a clause about attending (出席座谈会的还有, 陪同调研的有: any attending verb of
+/// triggers.tsv before the 的), or 有/为/包括 after the members of a group (代表团成员有).
+pub fn attendee_list_opener(lex: &Lexicon, hits: &Hits, chars: &[char], s: usize, p: usize) -> Option<usize> {
+    let len = if chars[p] == '有' || chars[p] == '为' {
+        1
+    } else if chars[p] == '包' && chars.get(p + 1) == Some(&'括') {
+        2
+    } else {
+        return None;
+    };
     let mut a = p;
     while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
         a -= 1;
     }
-    let before: String = chars[a..p].iter().collect();
-    let Some(de) = before.rfind('的') else { return false };
-    ["出席", "参加", "列席", "参会", "与会", "陪同"].iter().any(|w| before[..de].contains(w))
+    let before = &chars[a..p];
+    let ends_with = |w: &str| {
+        let n = w.chars().count();
+        before.len() >= n && before[before.len() - n..].iter().copied().eq(w.chars())
+    };
+    if MEMBERS.iter().any(|w| ends_with(w)) {
+        return Some(p + len);
+    }
+    if chars[p] != '有' || !(ends_with("的") || ends_with("还")) {
+        return None;
+    }
+    let de = a + before.iter().rposition(|&c| c == '的')?;
+    let attending = hits.within(a, de).any(|h| {
+        matches!(h.surface, Surface::Trigger(t) if matches!(lex.triggers[t].act, Act::Attended | Act::Led | Act::Met))
+            && h.end <= de
+    });
+    attending.then_some(p + 1)
 }
 
 /// Applies the triggers of sentence `s..e` to the names in it.
@@ -158,6 +184,18 @@ pub fn sentence_participation(
             }
         }
     }
+    // 提出，…: remarks reported (提出倡议 puts a thing forward). Not a dictionary trigger, which
+    // would cut names ending in 提 (某某买买提出席).
+    for i in s..e.saturating_sub(2) {
+        if chars[i] == '提'
+            && chars[i + 1] == '出'
+            && matches!(chars[i + 2], '，' | '：')
+            && !names.iter().any(|n| i < n.end && n.start < i + 2)
+            && !events.iter().any(|(p, _)| *p == i)
+        {
+            events.push((i, Event::Trigger { start: i, end: i + 2, act: Act::Remarked }));
+        }
+    }
     for i in s..e {
         match chars[i] {
             '，' | '：' => events.push((i, Event::Comma(i))),
@@ -167,9 +205,7 @@ pub fn sentence_participation(
             {
                 events.push((i, Event::Comma(i)))
             }
-            '有' if (i > s && chars[i - 1] == '的' || i > s + 1 && chars[i - 1] == '还')
-                && opens_attendee_list(chars, s, i) =>
-            {
+            '有' | '为' | '包' if attendee_list_opener(lex, hits, chars, s, i).is_some() => {
                 events.push((i, Event::ListOpens))
             }
             '他' | '她' if i + 1 < e && chars[i + 1] != '们' && chars[i + 1] != '人' => {
@@ -250,7 +286,7 @@ pub fn sentence_participation(
                     || hits
                         .ending_at(*i)
                         .any(|h| matches!(h.surface, Surface::Title(t) if lex.titles[t].is_collective()));
-                let announces_list = *i > s && chars[*i] == '：' && chars[i - 1] == '有';
+                let announces_list = *i > s && chars[*i] == '：' && matches!(chars[i - 1], '有' | '为' | '括');
                 if announces_list {
                     // 出席大会的还有：甲、乙……
                     objects_attend = true;
@@ -346,6 +382,9 @@ pub fn sentence_participation(
                         }
                     }
                 }
+                // 落实有关部署要求，: with no one saying it, the remark word is the object of a
+                // citing verb, and the sentence goes on.
+                let cited_noun = subjects.is_empty() && CITING.iter().any(|w| opening.contains(w));
                 if !subjects.is_empty() {
                     *last_subject = subjects.clone();
                     last_group = subjects;
@@ -353,7 +392,7 @@ pub fn sentence_participation(
                 group.clear();
                 // What follows 指出，/ 强调： is the content of the remarks, not attendance; the
                 // 要求 of someone quoted (根据某某要求，…) is a noun, and the sentence goes on.
-                let quoted_subject = last_cited_end > clause_start;
+                let quoted_subject = last_cited_end > clause_start || cited_noun;
                 if matches!(act, Act::Remarked) && !quoted_subject && *end < e && matches!(chars[*end], '，' | '：') {
                     break;
                 }

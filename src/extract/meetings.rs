@@ -31,6 +31,8 @@ pub struct MeetingCandidate {
     pub quoted: bool,
     /// Named in the content of someone's remarks (他指出，…座谈会精神): spoken of, not held.
     pub in_remarks: bool,
+    /// A visit told in running text (张三到某某公司调研): a report may tell several.
+    pub running_visit: bool,
 }
 
 /// Finds meeting names in sentences.
@@ -128,6 +130,7 @@ impl<'a> MeetingFinder<'a> {
                     kind: MeetingKind::Meeting,
                     quoted,
                     in_remarks,
+                    running_visit: false,
                 });
             }
         };
@@ -211,6 +214,7 @@ impl<'a> MeetingFinder<'a> {
                             kind: MeetingKind::Meeting,
                             quoted: false,
                             in_remarks: !in_headline && self.in_remarks((s, e), a),
+                            running_visit: false,
                         });
                     }
                 }
@@ -284,6 +288,7 @@ impl<'a> MeetingFinder<'a> {
             kind,
             quoted: false,
             in_remarks: false,
+            running_visit: false,
         })
     }
 
@@ -348,11 +353,136 @@ impl<'a> MeetingFinder<'a> {
                     kind: MeetingKind::Reception,
                     quoted: false,
                     in_remarks: false,
+                    running_visit: false,
                 });
             }
         }
         out
     }
+    /// Visits told in running text: a subject (a person, a delegation) goes somewhere and
+    /// inspects (张三到某某公司调研, 随后，张三前往某某社区检查防疫工作). The name runs from the
+    /// verb of going to the end of the clause (到某某公司调研).
+    pub fn running_visits(
+        &self,
+        (s, e): (usize, usize),
+        persons: &std::collections::BTreeSet<String>,
+    ) -> Vec<MeetingCandidate> {
+        let chars = self.chars;
+        let mut out = Vec::new();
+        let is_punct = |c: char| matches!(c, '，' | '。' | '；' | '：' | '！' | '？');
+        let mut i = s;
+        while i < e {
+            let Some(go) = GOING.iter().find(|w| starts_with_at(chars, i, e, w)) else {
+                i += 1;
+                continue;
+            };
+            let go_end = i + go.chars().count();
+            // 得到, 做到, 到位: 到 as a result or a noun, not a going.
+            let single_dao = *go == "到";
+            let not_going = single_dao
+                && ((i > s && NOT_GOING_BEFORE.contains(&chars[i - 1]))
+                    || (go_end < e && NOT_GOING_AFTER.contains(&chars[go_end])));
+            let clause_end = (go_end..e).find(|&k| is_punct(chars[k]) || chars[k] == ' ').unwrap_or(e);
+            let visit = self
+                .hits
+                .within(go_end, clause_end.min(go_end + 24))
+                .find(|h| is_meeting_word(self.lex, &h.surface) == Some(MeetingKind::Visit) && h.start > go_end);
+            let clause_start = (s..i).rev().find(|&k| is_punct(chars[k])).map_or(s, |k| k + 1);
+            let subject: String = chars[clause_start..i].iter().collect();
+            let has_subject = persons.iter().any(|p| subject.contains(p.as_str()))
+                || VISITING_GROUPS.iter().any(|w| subject.contains(w));
+            let modal = ["要", "将", "应", "需", "希望"].iter().any(|w| subject.contains(w));
+            if let (false, Some(v), true, false) = (not_going, visit, has_subject, modal) {
+                let end = clause_end.min(i + 30);
+                let name = self.text(i, end);
+                if v.end <= end && name.chars().count() >= 4 && !self.in_remarks((s, e), i) {
+                    out.push(MeetingCandidate {
+                        name,
+                        start: i,
+                        end,
+                        sentence: (s, e),
+                        in_headline: false,
+                        kind: MeetingKind::Visit,
+                        quoted: false,
+                        in_remarks: false,
+                        running_visit: true,
+                    });
+                }
+                i = clause_end;
+                continue;
+            }
+            i = go_end;
+        }
+        out
+    }
+}
+
+/// Verbs of going somewhere, before the place of a visit.
+const GOING: &[&str] = &["前往", "来到", "赶赴", "到", "赴"];
+
+/// Chars before 到 that make it a result (得到, 做到, 受到, 认识到), not a going.
+const NOT_GOING_BEFORE: &[char] = &[
+    '得', '做', '受', '达', '遇', '感', '看', '直', '识', '想', '提', '收', '听', '找', '回', '报', '来', '迟', '周',
+    '签',
+];
+
+/// Chars after 到 that make it no going (到位, 到期, 到会, 到底).
+const NOT_GOING_AFTER: &[char] = &['位', '期', '会', '底', '了', '场', '岗', '户', '人'];
+
+/// Words for groups that make visits (某某市代表团到某地考察).
+const VISITING_GROUPS: &[&str] = &["代表团", "考察团", "调研组", "考察组", "督查组", "检查组", "督导组", "一行"];
+
+/// Whether `w` is written at `k` (before `limit`).
+fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    k + n <= limit && chars[k..k + n].iter().copied().eq(w.chars())
+}
+
+/// Keeps the meetings the report is about: at most one of each kind (a meeting, a visit, a
+/// reception), preferring the headline's, then quoted names, then the earliest; a name
+/// inside another is the same meeting and the longer name is kept. A visit told in running
+/// text is the report's visit when it has none, and another visit when it is dated on a day
+/// of its own (5月17日…考察; 12月1日…检查): a report may tell several.
+pub fn choose_meetings(
+    mut candidates: Vec<MeetingCandidate>,
+    chars: &[char],
+    published: Option<&str>,
+    first_body_date: Option<String>,
+) -> Vec<MeetingCandidate> {
+    let (running, mut candidates): (Vec<_>, Vec<_>) = candidates.drain(..).partition(|c| c.running_visit);
+    candidates.sort_by_key(|c| (!c.in_headline, !c.quoted, c.start));
+    let mut kept: Vec<MeetingCandidate> = Vec::new();
+    for c in candidates {
+        if let Some(k) = kept.iter_mut().find(|k| k.name.contains(&c.name) || c.name.contains(&k.name)) {
+            if c.name.chars().count() > k.name.chars().count() && c.kind == k.kind && !k.in_headline {
+                *k = c;
+            }
+            continue;
+        }
+        if kept.iter().any(|k| k.kind == c.kind) {
+            continue;
+        }
+        kept.push(c);
+    }
+    let date_of = |c: &MeetingCandidate| {
+        let sentence: String = chars[c.sentence.0..c.sentence.1].iter().collect();
+        find_date(&sentence, published).or_else(|| if c.in_headline { first_body_date.clone() } else { None })
+    };
+    let mut visit_dates: Vec<Option<String>> =
+        kept.iter().filter(|k| k.kind == MeetingKind::Visit).map(|k| date_of(k)).collect();
+    for c in running {
+        if kept.iter().any(|k| k.name.contains(&c.name) || c.name.contains(&k.name)) {
+            continue;
+        }
+        let date = date_of(&c);
+        let first_visit = visit_dates.is_empty();
+        let own_day = date.is_some() && !visit_dates.contains(&date);
+        if first_visit || own_day {
+            visit_dates.push(date);
+            kept.push(c);
+        }
+    }
+    kept
 }
 
 /// Words for the people met at a reception when no one is named (会见获奖代表, 会见客商一行).

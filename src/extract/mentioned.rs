@@ -2,6 +2,7 @@
 //! inside a stock phrase (某某新时代…思想, 某某纪念馆). They are persons of the report
 //! whatever follows; they get no attendance from these words.
 
+use super::attendance::attendee_list_opener;
 use super::hits::Hits;
 use super::names::{is_han, NameFinder};
 use super::people::PersonTable;
@@ -150,15 +151,14 @@ impl Extractor {
         let mut starts: Vec<(usize, bool)> = vec![(s, false)];
         for k in s..e {
             if matches!(chars[k], '，' | '；' | '：' | '。') {
-                // After 还有 / 有： of an attending clause the list needs no verb of its own.
-                starts.push((
-                    k + 1,
-                    k > s && chars[k] == '：' && chars[k - 1] == '有' && attendee_list_before(chars, s, k - 1),
-                ));
+                starts.push((k + 1, false));
             }
-            if chars[k] == '有' && k > s && matches!(chars[k - 1], '还' | '的') && attendee_list_before(chars, s, k)
-            {
-                starts.push((k + 1, true));
+            // After 还有 / 有： of an attending clause the list needs no verb of its own.
+            if let Some(end) = attendee_list_opener(lex, hits, chars, s, k) {
+                starts.push((end, true));
+                if end < e && chars[end] == '：' {
+                    starts.push((end + 1, true));
+                }
             }
         }
         for (c, listed) in starts {
@@ -212,15 +212,4 @@ impl Extractor {
 fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
     let n = w.chars().count();
     k + n <= limit && chars[k..k + n].iter().copied().eq(w.chars())
-}
-
-/// Whether the clause that ends at `p` (the 有 of 还有) speaks of attending: 出席…的, 参加…的.
-fn attendee_list_before(chars: &[char], s: usize, p: usize) -> bool {
-    let mut a = p;
-    while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
-        a -= 1;
-    }
-    let before: String = chars[a..p].iter().collect();
-    let Some(de) = before.rfind('的') else { return false };
-    ["出席", "参加", "列席", "参会", "与会", "陪同", "随同", "参与"].iter().any(|w| before[..de].contains(w))
 }

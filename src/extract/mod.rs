@@ -35,7 +35,7 @@ use self::attendance::{sentence_participation, NameSpan, Participation, Sentence
 use self::chains::ChainParser;
 use self::context::RegionContext;
 use self::hits::Hits;
-use self::meetings::{find_date, MeetingCandidate, MeetingFinder, Organizers};
+use self::meetings::{choose_meetings, find_date, MeetingCandidate, MeetingFinder, Organizers};
 use self::names::NameFinder;
 use self::orgs::{OrgResolver, OrgTable};
 use self::people::PersonTable;
@@ -133,13 +133,20 @@ impl Extractor {
             let headline = article.title == Some((s, e));
             candidates.extend(meeting_finder.in_sentence((s, e), headline));
             candidates.extend(meeting_finder.receptions((s, e), people.names()));
+            if !headline {
+                candidates.extend(meeting_finder.running_visits((s, e), people.names()));
+            }
             if headline && k == 0 {
                 candidates.extend(meeting_finder.headline_event((s, e)));
             }
         }
         let all_candidates = candidates.clone();
         let (spoken_of, candidates): (Vec<_>, Vec<_>) = candidates.into_iter().partition(|c| c.in_remarks);
-        let mut meetings = choose_meetings(candidates);
+        let first_body_date = units
+            .iter()
+            .find(|u| Some(**u) != article.title)
+            .and_then(|&(a, b)| find_date(&chars[a..b].iter().collect::<String>(), article.published.as_deref()));
+        let mut meetings = choose_meetings(candidates, chars, article.published.as_deref(), first_body_date);
 
         // Attendance.
         let mut participation = Participation::default();
@@ -221,27 +228,6 @@ impl Extractor {
     }
 }
 
-/// Keeps the meetings the report is about: at most one of each kind (a meeting, a visit, a
-/// reception), preferring the headline's, then quoted names, then the earliest; a name
-/// inside another is the same meeting and the longer name is kept.
-fn choose_meetings(mut candidates: Vec<MeetingCandidate>) -> Vec<MeetingCandidate> {
-    candidates.sort_by_key(|c| (!c.in_headline, !c.quoted, c.start));
-    let mut kept: Vec<MeetingCandidate> = Vec::new();
-    for c in candidates {
-        if let Some(k) = kept.iter_mut().find(|k| k.name.contains(&c.name) || c.name.contains(&k.name)) {
-            if c.name.chars().count() > k.name.chars().count() && c.kind == k.kind && !k.in_headline {
-                *k = c;
-            }
-            continue;
-        }
-        if kept.iter().any(|k| k.kind == c.kind) {
-            continue;
-        }
-        kept.push(c);
-    }
-    kept
-}
-
 /// Attendance entries from what the triggers said: presiding and speaking imply attending;
 /// remarks count as speaking for those who were there.
 fn build_attendance(
@@ -281,6 +267,7 @@ fn build_attendance(
             kind: MeetingKind::Meeting,
             quoted: false,
             in_remarks: false,
+            running_visit: false,
         });
     }
     // Persons in a stable order: by first act's sentence, then name.
