@@ -685,3 +685,19 @@ fn national_and_international_bodies_of_the_dictionary_are_named() {
         ],
     );
 }
+
+#[test]
+fn coined_company_names_keep_their_lone_chars() {
+    check(
+        "coined names",
+        &[
+            (
+                "会议邀请了贵州青和源投资有限公司、贵阳微亿达科技股份有限公司参加。",
+                &["org:贵州青和源投资有限公司", "org:贵阳微亿达科技股份有限公司"],
+                &[],
+            ),
+            // A preposition after a lone char still ends the words before the name.
+            ("记者摄在贵阳某某热电公司。", &[], &["org:摄在贵阳某某热电公司"]),
+        ],
+    );
+}
