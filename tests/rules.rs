@@ -701,3 +701,22 @@ fn coined_company_names_keep_their_lone_chars() {
         ],
     );
 }
+
+#[test]
+fn local_service_points_committees_and_police_stations_are_bodies() {
+    check(
+        "local bodies by shape",
+        &[
+            (
+                "他走访了修文县电子商务服务站及白杨村电子商务服务点。",
+                &["org:修文县电子商务服务站", "org:白杨村电子商务服务点"],
+                &[],
+            ),
+            (
+                "南明区医疗纠纷人民调解委员会和花溪区人民调解委员会在修文县龙场派出所设立调解室。",
+                &["org:南明区医疗纠纷人民调解委员会", "org:花溪区人民调解委员会", "org:修文县龙场派出所"],
+                &["org:和花溪区人民调解委员会"],
+            ),
+        ],
+    );
+}

@@ -40,6 +40,17 @@ const STRONG_ENDINGS: &[&str] = &[
     "银行",
     "林场",
     "中心",
+    "人民调解委员会",
+    "居民委员会",
+    "村民委员会",
+    "居委会",
+    "村委会",
+    "派出所",
+    "服务站",
+    "服务点",
+    "博物馆",
+    "纪念馆",
+    "展示馆",
 ];
 
 /// Endings that name a body only with a region or a known body in the name (某市政务服务中心;
@@ -317,7 +328,9 @@ fn left_edge(
         .rposition(|(i, &(a, _, w, t))| {
             !bracket(w)
                 && !ordinal(w)
-                && !(w.chars().count() == 1 && (t.starts_with('m') || w == "和") && coined(i))
+                && !(w.chars().count() == 1
+                    && (t.starts_with('m') || (w == "和" && words.get(i + 1).is_some_and(|n| n.1 - n.0 == 1)))
+                    && coined(i))
                 && (is_function_tag(t) || lex.is_trigger(w) || (w.chars().count() == 1 && is_lead_in_char(chars[a])))
         })
         .map_or(0, |i| i + 1);
