@@ -768,3 +768,38 @@ fn visits_in_running_text_are_events_of_the_report() {
         ],
     );
 }
+
+#[test]
+fn coined_company_names_keep_their_lone_chars() {
+    check(
+        "coined names",
+        &[
+            (
+                "会议邀请了贵州青和源投资有限公司、贵阳微亿达科技股份有限公司参加。",
+                &["org:贵州青和源投资有限公司", "org:贵阳微亿达科技股份有限公司"],
+                &[],
+            ),
+            // A preposition after a lone char still ends the words before the name.
+            ("记者摄在贵阳某某热电公司。", &[], &["org:摄在贵阳某某热电公司"]),
+        ],
+    );
+}
+
+#[test]
+fn local_service_points_committees_and_police_stations_are_bodies() {
+    check(
+        "local bodies by shape",
+        &[
+            (
+                "他走访了修文县电子商务服务站及白杨村电子商务服务点。",
+                &["org:修文县电子商务服务站", "org:白杨村电子商务服务点"],
+                &[],
+            ),
+            (
+                "南明区医疗纠纷人民调解委员会和花溪区人民调解委员会在修文县龙场派出所设立调解室。",
+                &["org:南明区医疗纠纷人民调解委员会", "org:花溪区人民调解委员会", "org:修文县龙场派出所"],
+                &["org:和花溪区人民调解委员会"],
+            ),
+        ],
+    );
+}

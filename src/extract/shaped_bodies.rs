@@ -40,6 +40,17 @@ const STRONG_ENDINGS: &[&str] = &[
     "银行",
     "林场",
     "中心",
+    "人民调解委员会",
+    "居民委员会",
+    "村民委员会",
+    "居委会",
+    "村委会",
+    "派出所",
+    "服务站",
+    "服务点",
+    "博物馆",
+    "纪念馆",
+    "展示馆",
 ];
 
 /// Endings that name a body only with a region or a known body in the name (某市政务服务中心;
@@ -303,11 +314,23 @@ fn left_edge(
     }
     let bracket = |w: &str| w == "（" || w == "）";
     let ordinal = |w: &str| w.starts_with('第');
+    // A numeral, 和 or a verb right after a lone char that jieba could not join to anything is
+    // part of a coined name (亲|和|源, 微|亿|智造, 源|投资), not a word of the sentence.
+    let coined = |i: usize| {
+        i > 0 && {
+            let (a, _, w, t) = words[i - 1];
+            w.chars().count() == 1 && !is_function_tag(t) && !lex.is_trigger(w) && !is_lead_in_char(chars[a])
+        }
+    };
     let hard = words
         .iter()
-        .rposition(|&(a, _, w, t)| {
+        .enumerate()
+        .rposition(|(i, &(a, _, w, t))| {
             !bracket(w)
                 && !ordinal(w)
+                && !(w.chars().count() == 1
+                    && (t.starts_with('m') || (w == "和" && words.get(i + 1).is_some_and(|n| n.1 - n.0 == 1)))
+                    && coined(i))
                 && (is_function_tag(t) || lex.is_trigger(w) || (w.chars().count() == 1 && is_lead_in_char(chars[a])))
         })
         .map_or(0, |i| i + 1);
@@ -317,7 +340,8 @@ fn left_edge(
     };
     // A verb ends the words before the name, unless a region stands before it: then the verb
     // is part of the name (某地登临科技有限公司) and the region begins it.
-    let soft = rest.iter().rposition(|&(_, _, _, t)| t == "v").map_or(0, |i| i + 1);
+    let soft =
+        rest.iter().enumerate().rposition(|(i, &(_, _, _, t))| t == "v" && !coined(hard + i)).map_or(0, |i| i + 1);
     if soft > 0 {
         if let Some(&(a, ..)) =
             rest[..soft].iter().find(|&&(a, _, _, t)| region_at(a) || (t == "ns" && a > 0 && chars[a - 1] != '（'))
