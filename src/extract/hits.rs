@@ -19,6 +19,9 @@ pub struct Hits {
     hits: Vec<Hit>,
     /// Indices into `hits`, sorted by end.
     by_end: Vec<usize>,
+    /// Region short forms that begin a smaller place's name (青山|镇), sorted by start: no
+    /// region, but still a proper name where bodies are recognised by their shape.
+    places: Vec<(usize, usize)>,
 }
 
 /// Chars that make a place name before them a township, village or street (青山镇, 周宁路).
@@ -40,11 +43,13 @@ impl Hits {
         let text: String = chars.iter().collect();
         let char_at = crate::text::char_at_byte(&text);
         let mut hits = Vec::new();
+        let mut places = Vec::new();
         for (bs, be, surfaces) in lex.scan(&text) {
             let (start, end) = (char_at[bs], char_at[be]);
             for &surface in surfaces {
                 if let Surface::Region(r) = surface {
                     if names_a_smaller_place(lex, r, &chars[start..end], chars.get(end..).unwrap_or(&[])) {
+                        places.push((start, end));
                         continue;
                     }
                 }
@@ -54,7 +59,15 @@ impl Hits {
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut by_end: Vec<usize> = (0..hits.len()).collect();
         by_end.sort_by(|&a, &b| hits[a].end.cmp(&hits[b].end).then(hits[b].start.cmp(&hits[a].start)));
-        Hits { hits, by_end }
+        places.sort_unstable();
+        places.dedup();
+        Hits { hits, by_end, places }
+    }
+
+    /// The end of the smaller place's name part that starts at `pos` (青山 of 青山镇), if one does.
+    pub fn place_at(&self, pos: usize) -> Option<usize> {
+        let i = self.places.partition_point(|p| p.0 < pos);
+        self.places[i..].iter().take_while(|p| p.0 == pos).map(|p| p.1).max()
     }
 
     /// Hits that start at `pos`, longest first.

@@ -336,7 +336,8 @@ fn left_edge(
         .map_or(0, |i| i + 1);
     let rest = &words[hard..];
     let region_at = |a: usize| {
-        hits.starting_at(a).any(|h| matches!(h.surface, Surface::Region(_))) && (a == 0 || chars[a - 1] != '（')
+        (hits.starting_at(a).any(|h| matches!(h.surface, Surface::Region(_))) || hits.place_at(a).is_some())
+            && (a == 0 || chars[a - 1] != '（')
     };
     // A verb ends the words before the name, unless a region stands before it: then the verb
     // is part of the name (某地登临科技有限公司) and the region begins it.
@@ -391,6 +392,7 @@ fn title_crosses(hits: &Hits, ending: usize, end: usize) -> bool {
 /// Whether a region or a dictionary body begins the name `start..ending`.
 fn anchored(hits: &Hits, start: usize, ending: usize) -> bool {
     hits.starting_at(start).any(|h| matches!(h.surface, Surface::Region(_) | Surface::Body(_)) && h.end <= ending)
+        || hits.place_at(start).is_some_and(|end| end <= ending)
 }
 
 /// Whether the words before the ending hold a proper name (a region, a place, a brand, an
@@ -401,6 +403,7 @@ fn has_proper_head(lex: &Lexicon, jieba: &Jieba, hits: &Hits, chars: &[char], st
     }
     if (start..ending).any(|k| {
         hits.starting_at(k).any(|h| matches!(h.surface, Surface::Region(_) | Surface::Body(_)) && h.end <= ending)
+            || hits.place_at(k).is_some_and(|end| end <= ending)
     }) {
         return true;
     }
