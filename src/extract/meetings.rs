@@ -469,7 +469,7 @@ pub fn choose_meetings(
         find_date(&sentence, published).or_else(|| if c.in_headline { first_body_date.clone() } else { None })
     };
     let mut visit_dates: Vec<Option<String>> =
-        kept.iter().filter(|k| k.kind == MeetingKind::Visit).map(|k| date_of(k)).collect();
+        kept.iter().filter(|k| k.kind == MeetingKind::Visit).map(&date_of).collect();
     for c in running {
         if kept.iter().any(|k| k.name.contains(&c.name) || c.name.contains(&k.name)) {
             continue;
