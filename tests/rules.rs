@@ -68,8 +68,8 @@ fn dotted_names_in_a_list_and_pictured_names() {
     check(
         "dotted list items",
         &[(
-            "自治区副主席巴特尔、阿不都热合曼·吐尔逊出席会议并讲话。",
-            &["role:阿不都热合曼·吐尔逊|副主席|-", "attends:阿不都热合曼·吐尔逊|spoke", "role:巴特尔|副主席|-"],
+            "自治区副主席乌恩其、阿不都热合曼·吐尔逊出席会议并讲话。",
+            &["role:阿不都热合曼·吐尔逊|副主席|-", "attends:阿不都热合曼·吐尔逊|spoke", "role:乌恩其|副主席|-"],
             &[],
         )],
     );
@@ -799,6 +799,50 @@ fn local_service_points_committees_and_police_stations_are_bodies() {
                 "南明区医疗纠纷人民调解委员会和花溪区人民调解委员会在修文县龙场派出所设立调解室。",
                 &["org:南明区医疗纠纷人民调解委员会", "org:花溪区人民调解委员会", "org:修文县龙场派出所"],
                 &["org:和花溪区人民调解委员会"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_unit_named_by_its_kind_word_is_the_reports_own_unit() {
+    check(
+        "own unit",
+        &[
+            // 医院党委 and 院长 after a hospital named in full; the deputies listed after them too.
+            (
+                "益阳市第三人民医院召开会议。医院党委书记许文涛、院长柯立群，副院长钱佳怡出席。",
+                &[
+                    "role:许文涛|党委书记|益阳市第三人民医院",
+                    "role:柯立群|院长|益阳市第三人民医院",
+                    "role:钱佳怡|副院长|益阳市第三人民医院",
+                    "org:益阳市第三人民医院党委",
+                ],
+                &["org:医院党委"],
+            ),
+            // 集团 stands for the group company with its legal form.
+            (
+                "青岚建工集团有限公司召开经营分析会。集团党委书记、董事长余振邦主持，集团总会计师陶文远通报情况。",
+                &[
+                    "role:余振邦|党委书记|青岚建工集团有限公司",
+                    "role:余振邦|董事长|青岚建工集团有限公司",
+                    "role:陶文远|总会计师|青岚建工集团有限公司",
+                ],
+                &["org:集团党委"],
+            ),
+            // With no hospital named, 医院 is no body.
+            ("医院党委书记许文涛出席。", &["role:许文涛|党委书记|-"], &["org:医院党委", "org:医院"]),
+            // 所属 ties a company to the group before it: it is no part of the company's name.
+            (
+                "青岚建工集团有限公司召开会议。集团所属青岚路桥工程有限公司总经理方明远发言。",
+                &["role:方明远|总经理|青岚路桥工程有限公司"],
+                &["org:集团所属青岚路桥工程有限公司"],
+            ),
+            // A school of a university named before it in the chain.
+            (
+                "枫溪理工大学副校长、研究生院院长龚立平出席。",
+                &["role:龚立平|副校长|枫溪理工大学", "role:龚立平|院长|枫溪理工大学研究生院"],
+                &[],
             ),
         ],
     );

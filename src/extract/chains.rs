@@ -46,10 +46,19 @@ fn is_chain_stop(c: char) -> bool {
 pub(super) const LEAD_IN_CHARS: &[char] =
     &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
 
+/// Words that tie a body to the one before it (集团所属某某公司, 旗下): the body named after
+/// them starts after them.
+const LEAD_IN_WORDS: &[&str] = &["所属", "下属", "旗下", "属下"];
+
 /// Whether a name ends like a unit inside a body (a bureau, division, department, office,
 /// centre or working committee) rather than a body of its own.
 fn is_sub_unit(name: &str) -> bool {
     ["局", "处", "部", "室", "司", "科", "中心", "办", "党工委", "工委", "研究所"].iter().any(|s| name.ends_with(s))
+}
+
+/// Whether a name ends like a school or department of a university (医学院, 研究生院, 物理系).
+fn is_school(name: &str) -> bool {
+    ["学院", "研究生院", "研究院", "书院", "系", "学部"].iter().any(|s| name.ends_with(s)) && !name.ends_with("大学")
 }
 
 /// `inner` as a part of `outer`: its name prefixed with the outer body's.
@@ -189,7 +198,8 @@ impl<'a> ChainParser<'a> {
             return Some(Segment { start: cut, org: Some(g), org_span: None, title, lead_in: cut > start });
         }
         // Unknown text is a body only when it ends like one (…管委会, …集团).
-        let Some(org) = self.orgs.resolve(tail, None, false) else {
+        // A unit named by its kind word (医院党委书记, 集团总会计师) is the report's own unit.
+        let Some(org) = self.orgs.resolve(tail, None, false).or_else(|| self.orgs.own_unit(tail)) else {
             return if last {
                 title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true })
             } else {
@@ -253,7 +263,8 @@ impl<'a> ChainParser<'a> {
             let function = tag.tag.starts_with('p')
                 || tag.tag.starts_with('u')
                 || (tag.tag.starts_with('c') && len >= 2)
-                || self.lex.is_trigger(tag.word);
+                || self.lex.is_trigger(tag.word)
+                || LEAD_IN_WORDS.contains(&tag.word);
             if function || (len == 1 && LEAD_IN_CHARS.contains(&self.chars[pos - 1])) {
                 cut = pos;
             }
@@ -290,6 +301,12 @@ impl<'a> ChainParser<'a> {
             // is part of it (某部党组成员、某司司长 → 某部某司).
             let seg_org = seg.org.map(|o| match carry.first() {
                 Some(c) if !o.known && o.parent.is_none() && c.known && !c.bare_region && is_sub_unit(&o.name) => {
+                    sub_body(c, o)
+                }
+                // A school of a university named before it (某某大学副校长、医学院院长).
+                Some(c)
+                    if !o.known && o.parent.is_none() && c.kind == Some(BodyKind::University) && is_school(&o.name) =>
+                {
                     sub_body(c, o)
                 }
                 _ => o,
@@ -385,7 +402,11 @@ impl<'a> ChainParser<'a> {
             }
             let unit_kind = |u: &str| {
                 let chars: Vec<char> = u.chars().collect();
-                self.orgs.resolve(&chars, None, false).filter(|r| !r.bare_region).and_then(|r| r.kind)
+                self.orgs
+                    .resolve(&chars, None, false)
+                    .or_else(|| self.orgs.own_unit(&chars))
+                    .filter(|r| !r.bare_region)
+                    .and_then(|r| r.kind)
             };
             if let Some((t, unit)) = body_shapes::unit_party_post(o, title, unit_kind) {
                 return ChainRole { title: t, org: Some(unit) };
@@ -436,7 +457,7 @@ impl<'a> ChainParser<'a> {
             if let Some(rest) = org.name.strip_suffix(organ) {
                 if rest.chars().count() >= 2 {
                     let chars: Vec<char> = rest.chars().collect();
-                    if let Some(parent) = self.orgs.resolve(&chars, None, true) {
+                    if let Some(parent) = self.orgs.resolve(&chars, None, true).or_else(|| self.orgs.own_unit(&chars)) {
                         return parent;
                     }
                 }

@@ -123,7 +123,7 @@ impl Extractor {
             &mut orgs,
         );
         org_mentions.extend(shaped);
-        let renames = orgs.merge_short_forms();
+        let renames = orgs.merge_short_forms(lex);
         people.rename_organizations(&renames);
 
         // Meetings.
@@ -200,8 +200,9 @@ impl Extractor {
         }
         let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
         // Organizers may have named a body in full that posts named by a short form.
-        let late_renames = orgs.merge_short_forms();
+        let late_renames = orgs.merge_short_forms(lex);
         people.rename_organizations(&late_renames);
+        people.forget_organizations(&orgs.drop_own_units(lex));
         for m in &mut record_meetings {
             for o in &mut m.organizers {
                 if let Some(new) = late_renames.get(o) {

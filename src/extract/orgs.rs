@@ -1,7 +1,7 @@
 //! Naming bodies: dictionary bodies, region + department compositions (北京市委, 市科委),
 //! and unknown bodies recognised by their shape (…管委会).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::body_shapes;
 use super::context::RegionContext;
@@ -179,6 +179,23 @@ impl<'a> OrgResolver<'a> {
             name: format!("{place}人民政府"),
             aliases: vec![format!("{place}政府"), place.to_string()],
             kind: Some(BodyKind::Government),
+            parent: None,
+            region: None,
+            bare_region: false,
+            known: false,
+        })
+    }
+
+    /// A unit named by its bare kind word in a title chain (医院党委书记, 集团总会计师): the
+    /// report's own unit of that kind, resolved against the report's bodies later
+    /// ([`OrgTable::merge_short_forms`]) or dropped ([`OrgTable::drop_own_units`]).
+    pub fn own_unit(&self, chars: &[char]) -> Option<OrgRef> {
+        let surface: String = chars.iter().collect();
+        let kind = own_unit_kind(self.lex, &surface)?;
+        Some(OrgRef {
+            name: surface,
+            aliases: Vec::new(),
+            kind: Some(kind),
             parent: None,
             region: None,
             bare_region: false,
@@ -516,6 +533,38 @@ fn tier(l: Level) -> u8 {
     }
 }
 
+/// Kinds of units that a report names by their bare kind word once it has named them in full
+/// (某某医院 … 医院党委).
+const OWN_UNIT_KINDS: &[BodyKind] = &[
+    BodyKind::University,
+    BodyKind::Institute,
+    BodyKind::Enterprise,
+    BodyKind::Association,
+    BodyKind::Court,
+    BodyKind::Procuratorate,
+];
+
+/// The kind of `word` when it is a bare ending of a unit's name (医院, 集团, 大学, 法院) of
+/// two chars or more.
+fn own_unit_kind(lex: &Lexicon, word: &str) -> Option<BodyKind> {
+    if word.chars().count() < 2 {
+        return None;
+    }
+    lex.org_shapes.iter().find(|(s, k)| s == word && OWN_UNIT_KINDS.contains(k)).map(|(_, k)| *k)
+}
+
+/// Legal forms written after an enterprise's name (某某集团有限公司).
+const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司"];
+
+/// Whether `full` is the name of a unit that its kind word `word` can stand for: it ends with
+/// the word, maybe followed by a legal form (集团 for 某某集团有限公司).
+fn names_unit(full: &str, word: &str) -> bool {
+    full.ends_with(word) || LEGAL_FORMS.iter().any(|f| full.strip_suffix(f).is_some_and(|rest| rest.ends_with(word)))
+}
+
+/// Organs of a unit that its posts may name (医院党委, 公司党组).
+const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "纪委"];
+
 /// Chars that may stand in a body's name.
 pub fn is_name_char(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || c.is_ascii_alphanumeric() || matches!(c, '（' | '）' | '·')
@@ -560,6 +609,23 @@ impl OrgTable {
         r.name.clone()
     }
 
+    /// Drops the bare kind words of units ([`OrgResolver::own_unit`]) that no body of the
+    /// report resolved, and their organs (医院党委): a post in 医院 with no hospital named has
+    /// no body. Returns them.
+    pub fn drop_own_units(&mut self, lex: &Lexicon) -> BTreeSet<String> {
+        let bare = |n: &str| {
+            own_unit_kind(lex, n).is_some()
+                || UNIT_ORGANS.iter().any(|o| n.strip_suffix(o).is_some_and(|u| own_unit_kind(lex, u).is_some()))
+        };
+        let dropped: BTreeSet<String> = self.unknown.iter().filter(|n| bare(n)).cloned().collect();
+        for n in &dropped {
+            self.by_name.remove(n);
+            self.unknown.remove(n);
+        }
+        self.order.retain(|n| !dropped.contains(n));
+        dropped
+    }
+
     /// The aliases of the body named `name`, when it is in the table.
     pub fn aliases_of(&self, name: &str) -> &[String] {
         self.by_name.get(name).map_or(&[], |o| o.aliases.as_slice())
@@ -568,23 +634,42 @@ impl OrgTable {
     /// Resolves short forms in context: a body taken by its shape whose name is the tail of
     /// another body's name or alias in the same report is that body (财政厅 after 青海省财政厅,
     /// 财经委 after 全国人大财经委). Returns the renames (short form → canonical name).
-    pub fn merge_short_forms(&mut self) -> BTreeMap<String, String> {
+    pub fn merge_short_forms(&mut self, lex: &Lexicon) -> BTreeMap<String, String> {
         let mut renames = BTreeMap::new();
         for short in self.unknown.clone() {
+            let own_unit = own_unit_kind(lex, &short).is_some();
             let target = self
                 .order
                 .iter()
-                // A dictionary body, or (for a short form of three chars or more) a longer name
-                // taken by its shape (某司 after 某部某司).
-                .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3))
+                // A dictionary body, or (for a short form of three chars or more, or a unit's
+                // kind word) a longer name taken by its shape (某司 after 某部某司, 医院 after
+                // 某某医院).
+                .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3 || own_unit))
                 .find(|n| {
                     let o = &self.by_name[*n];
-                    std::iter::once(&o.name).chain(o.aliases.iter()).any(|a| a.ends_with(short.as_str()) && *a != short)
+                    std::iter::once(&o.name)
+                        .chain(o.aliases.iter())
+                        .any(|a| *a != short && (a.ends_with(short.as_str()) || own_unit && names_unit(a, &short)))
                 })
                 .cloned();
+            // An organ of a unit named by its kind word (医院党委 after 某某医院): that unit's organ.
+            let target = target.or_else(|| self.organ_of_named_unit(&short));
             if let Some(t) = target {
                 if let Some(o) = self.by_name.remove(&short) {
                     self.order.retain(|n| *n != short);
+                    if !self.by_name.contains_key(&t) {
+                        self.order.push(t.clone());
+                        self.by_name.insert(
+                            t.clone(),
+                            Organization {
+                                name: t.clone(),
+                                aliases: vec![],
+                                kind: o.kind.clone(),
+                                parent: None,
+                                mentions: Vec::new(),
+                            },
+                        );
+                    }
                     let entry = self.by_name.get_mut(&t).expect("targets are in the table");
                     for a in std::iter::once(o.name).chain(o.aliases) {
                         if a != entry.name && !entry.aliases.contains(&a) {
@@ -597,6 +682,28 @@ impl OrgTable {
             }
         }
         renames
+    }
+
+    /// The full name of `short` when it is an organ of a unit named by its kind word and the
+    /// report names one such unit in full (医院党委 → 某某医院党委).
+    fn organ_of_named_unit(&self, short: &str) -> Option<String> {
+        let (stem, organ) = UNIT_ORGANS.iter().find_map(|o| short.strip_suffix(o).map(|s| (s, *o)))?;
+        if stem.chars().count() < 2 {
+            return None;
+        }
+        let mut units =
+            self.order.iter().filter(|n| names_unit(n, stem) && n.as_str() != stem && !self.unknown_organ(n));
+        let unit = units.next()?;
+        // Two units of the kind: which one is meant is not known.
+        if units.any(|other| !other.ends_with(unit.as_str()) && !unit.ends_with(other.as_str())) {
+            return None;
+        }
+        Some(format!("{unit}{organ}"))
+    }
+
+    /// Whether `name` is itself an organ short form still unresolved.
+    fn unknown_organ(&self, name: &str) -> bool {
+        self.unknown.contains(name) && UNIT_ORGANS.iter().any(|o| name.ends_with(o))
     }
 
     /// The organizations in order of first mention, aliases sorted.

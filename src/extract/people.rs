@@ -48,6 +48,18 @@ impl PersonTable {
         self.role_keys = seen;
     }
 
+    /// Posts in bodies that turned out to be no body keep no body.
+    pub fn forget_organizations(&mut self, gone: &BTreeSet<String>) {
+        let mut seen = BTreeSet::new();
+        for r in &mut self.roles {
+            if r.organization.as_ref().is_some_and(|o| gone.contains(o)) {
+                r.organization = None;
+            }
+        }
+        self.roles.retain(|r| seen.insert((r.person.clone(), r.title.clone(), r.organization.clone())));
+        self.role_keys = seen;
+    }
+
     /// The names known so far.
     pub fn names(&self) -> &BTreeSet<String> {
         &self.names

@@ -47,10 +47,10 @@ impl Extractor {
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
             }
-            // A list of chains and names (某某医院党委书记张三、院长李四): bodyless posts are
-            // held in the body of the item before.
+            // A list of chains and names (某某医院党委书记张三、院长李四，副院长王五): bodyless
+            // posts are held in the body of the item before.
             if let Some((prev_end, prev_chain)) = &prev {
-                if chain.start == prev_end + 1 && chars[*prev_end] == '、' {
+                if chain.start == prev_end + 1 && matches!(chars[*prev_end], '、' | '，' | ',') {
                     parser.inherit(&mut chain, prev_chain);
                 }
             }
