@@ -838,6 +838,24 @@ fn a_unit_named_by_its_kind_word_is_the_reports_own_unit() {
                 &["role:方明远|总经理|青岚路桥工程有限公司"],
                 &["org:集团所属青岚路桥工程有限公司"],
             ),
+            // One char stands for the report's own unit: 院 for the court named first, 校 for
+            // the university, 局 for the bureau.
+            (
+                "益阳市中级人民法院召开会议，益阳市人民检察院派员参加。院党组书记、院长钟立伟主持，院党组成员、副院长傅晓明出席。",
+                &[
+                    "role:钟立伟|党组书记|益阳市中级人民法院",
+                    "role:钟立伟|院长|益阳市中级人民法院",
+                    "role:傅晓明|党组成员|益阳市中级人民法院",
+                    "role:傅晓明|副院长|益阳市中级人民法院",
+                ],
+                &["role:钟立伟|院长|益阳市人民检察院"],
+            ),
+            (
+                "枫溪理工大学召开会议。校党委书记李文韬、校长陈立峰出席。",
+                &["role:李文韬|党委书记|枫溪理工大学", "role:陈立峰|校长|枫溪理工大学"],
+                &[],
+            ),
+            ("会议召开。院党组书记傅晓明出席。", &["role:傅晓明|党组书记|-"], &["org:院党组"]),
             // A school of a university named before it in the chain.
             (
                 "枫溪理工大学副校长、研究生院院长龚立平出席。",

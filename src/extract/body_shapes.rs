@@ -26,7 +26,7 @@ pub fn unit_party_post(
         return None;
     }
     let unit = org.name.strip_suffix("党委")?;
-    if unit.chars().count() < 2 {
+    if unit.chars().count() < 2 && !super::orgs::is_own_unit_char(unit) {
         return None;
     }
     let kind = unit_kind(unit)?;

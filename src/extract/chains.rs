@@ -7,7 +7,7 @@ use jieba_rs::Jieba;
 
 use super::body_shapes;
 use super::foreign;
-use super::orgs::{OrgRef, OrgResolver};
+use super::orgs::{self, OrgRef, OrgResolver};
 use crate::lexicon::{BodyKind, Level, Lexicon, Title, TitleBody, TitleKind};
 
 /// One post of a chain.
@@ -206,7 +206,8 @@ impl<'a> ChainParser<'a> {
                 None
             };
         };
-        if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() {
+        if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() && !orgs::is_own_unit_char(&org.name)
+        {
             return None;
         }
         Some(Segment { start: cut, org: Some(org), org_span: None, title, lead_in: cut > start })
@@ -455,7 +456,7 @@ impl<'a> ChainParser<'a> {
         }
         for organ in ["党委", "党组", "党工委"] {
             if let Some(rest) = org.name.strip_suffix(organ) {
-                if rest.chars().count() >= 2 {
+                if rest.chars().count() >= 2 || orgs::is_own_unit_char(rest) {
                     let chars: Vec<char> = rest.chars().collect();
                     if let Some(parent) = self.orgs.resolve(&chars, None, true).or_else(|| self.orgs.own_unit(&chars)) {
                         return parent;

@@ -67,6 +67,7 @@ impl Extractor {
         let lex = &self.lexicon;
         let doc = Document::new(text);
         let chars = &doc.chars;
+        let plain: String = chars.iter().collect();
         let article = find_article(chars);
         let hits = Hits::scan(lex, chars);
 
@@ -123,7 +124,7 @@ impl Extractor {
             &mut orgs,
         );
         org_mentions.extend(shaped);
-        let renames = orgs.merge_short_forms(lex);
+        let renames = orgs.merge_short_forms(lex, &plain);
         people.rename_organizations(&renames);
 
         // Meetings.
@@ -200,7 +201,7 @@ impl Extractor {
         }
         let attendance = build_attendance(&participation, &mut record_meetings, &mut meetings, &article, chars);
         // Organizers may have named a body in full that posts named by a short form.
-        let late_renames = orgs.merge_short_forms(lex);
+        let late_renames = orgs.merge_short_forms(lex, &plain);
         people.rename_organizations(&late_renames);
         people.forget_organizations(&orgs.drop_own_units(lex));
         for m in &mut record_meetings {

@@ -544,13 +544,34 @@ const OWN_UNIT_KINDS: &[BodyKind] = &[
     BodyKind::Procuratorate,
 ];
 
-/// The kind of `word` when it is a bare ending of a unit's name (医院, 集团, 大学, 法院) of
-/// two chars or more.
+/// Single chars by which a unit's own report names it before its organs and posts (院党组书记,
+/// 校党委书记, 局党组成员), with the kind they suggest.
+const OWN_UNIT_CHARS: &[(&str, BodyKind)] = &[
+    ("院", BodyKind::Institute),
+    ("校", BodyKind::University),
+    ("所", BodyKind::Institute),
+    ("局", BodyKind::Government),
+    ("厅", BodyKind::Government),
+    ("委", BodyKind::Government),
+    ("部", BodyKind::Government),
+    ("办", BodyKind::Government),
+];
+
+/// The kind of `word` when it is a bare ending of a unit's name (医院, 集团, 大学, 法院) or
+/// one of the single chars that stand for the report's own unit (院, 校, 局).
 fn own_unit_kind(lex: &Lexicon, word: &str) -> Option<BodyKind> {
+    if let Some((_, k)) = OWN_UNIT_CHARS.iter().find(|(c, _)| *c == word) {
+        return Some(*k);
+    }
     if word.chars().count() < 2 {
         return None;
     }
     lex.org_shapes.iter().find(|(s, k)| s == word && OWN_UNIT_KINDS.contains(k)).map(|(_, k)| *k)
+}
+
+/// Whether `word` is a single char standing for the report's own unit (院, 校, 局).
+pub fn is_own_unit_char(word: &str) -> bool {
+    OWN_UNIT_CHARS.iter().any(|(c, _)| *c == word)
 }
 
 /// Legal forms written after an enterprise's name (某某集团有限公司).
@@ -559,6 +580,10 @@ const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责�
 /// Whether `full` is the name of a unit that its kind word `word` can stand for: it ends with
 /// the word, maybe followed by a legal form (集团 for 某某集团有限公司).
 fn names_unit(full: &str, word: &str) -> bool {
+    // 校 stands for a school of any kind (某某大学, 某某学院, 某某中学, 某某党校).
+    if word == "校" {
+        return ["大学", "学院", "学校", "中学", "小学", "党校"].iter().any(|k| full.ends_with(k));
+    }
     full.ends_with(word) || LEGAL_FORMS.iter().any(|f| full.strip_suffix(f).is_some_and(|rest| rest.ends_with(word)))
 }
 
@@ -634,26 +659,28 @@ impl OrgTable {
     /// Resolves short forms in context: a body taken by its shape whose name is the tail of
     /// another body's name or alias in the same report is that body (财政厅 after 青海省财政厅,
     /// 财经委 after 全国人大财经委). Returns the renames (short form → canonical name).
-    pub fn merge_short_forms(&mut self, lex: &Lexicon) -> BTreeMap<String, String> {
+    pub fn merge_short_forms(&mut self, lex: &Lexicon, text: &str) -> BTreeMap<String, String> {
         let mut renames = BTreeMap::new();
         for short in self.unknown.clone() {
-            let own_unit = own_unit_kind(lex, &short).is_some();
-            let target = self
-                .order
-                .iter()
-                // A dictionary body, or (for a short form of three chars or more, or a unit's
-                // kind word) a longer name taken by its shape (某司 after 某部某司, 医院 after
-                // 某某医院).
-                .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3 || own_unit))
-                .find(|n| {
-                    let o = &self.by_name[*n];
-                    std::iter::once(&o.name)
-                        .chain(o.aliases.iter())
-                        .any(|a| *a != short && (a.ends_with(short.as_str()) || own_unit && names_unit(a, &short)))
-                })
-                .cloned();
+            let target = if own_unit_kind(lex, &short).is_some() {
+                // A unit's kind word (医院 after 某某医院): the unit of that kind named first.
+                self.own_unit_target(&short, text)
+            } else {
+                self.order
+                    .iter()
+                    // A dictionary body, or (for a short form of three chars or more) a longer
+                    // name taken by its shape (某司 after 某部某司).
+                    .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3))
+                    .find(|n| {
+                        let o = &self.by_name[*n];
+                        std::iter::once(&o.name)
+                            .chain(o.aliases.iter())
+                            .any(|a| a.ends_with(short.as_str()) && *a != short)
+                    })
+                    .cloned()
+            };
             // An organ of a unit named by its kind word (医院党委 after 某某医院): that unit's organ.
-            let target = target.or_else(|| self.organ_of_named_unit(&short));
+            let target = target.or_else(|| self.organ_of_named_unit(lex, &short, text));
             if let Some(t) = target {
                 if let Some(o) = self.by_name.remove(&short) {
                     self.order.retain(|n| *n != short);
@@ -685,20 +712,29 @@ impl OrgTable {
     }
 
     /// The full name of `short` when it is an organ of a unit named by its kind word and the
-    /// report names one such unit in full (医院党委 → 某某医院党委).
-    fn organ_of_named_unit(&self, short: &str) -> Option<String> {
+    /// report names such a unit in full (医院党委 → 某某医院党委).
+    fn organ_of_named_unit(&self, lex: &Lexicon, short: &str, text: &str) -> Option<String> {
         let (stem, organ) = UNIT_ORGANS.iter().find_map(|o| short.strip_suffix(o).map(|s| (s, *o)))?;
-        if stem.chars().count() < 2 {
-            return None;
-        }
-        let mut units =
-            self.order.iter().filter(|n| names_unit(n, stem) && n.as_str() != stem && !self.unknown_organ(n));
-        let unit = units.next()?;
-        // Two units of the kind: which one is meant is not known.
-        if units.any(|other| !other.ends_with(unit.as_str()) && !unit.ends_with(other.as_str())) {
-            return None;
-        }
-        Some(format!("{unit}{organ}"))
+        own_unit_kind(lex, stem)?;
+        Some(format!("{}{organ}", self.own_unit_target(stem, text)?))
+    }
+
+    /// The unit that its kind word `word` stands for: of the bodies whose name ends with it,
+    /// the one the text names first (a court's report names the court before the others).
+    fn own_unit_target(&self, word: &str, text: &str) -> Option<String> {
+        let first_seen = |o: &Organization| {
+            std::iter::once(&o.name).chain(o.aliases.iter()).filter_map(|a| text.find(a.as_str())).min()
+        };
+        self.order
+            .iter()
+            .filter(|n| n.as_str() != word && !self.unknown_organ(n))
+            .filter(|n| {
+                let o = &self.by_name[*n];
+                std::iter::once(&o.name).chain(o.aliases.iter()).any(|a| a != word && names_unit(a, word))
+            })
+            .enumerate()
+            .min_by_key(|(k, n)| (first_seen(&self.by_name[*n]).unwrap_or(usize::MAX), *k))
+            .map(|(_, n)| n.clone())
     }
 
     /// Whether `name` is itself an organ short form still unresolved.
