@@ -865,3 +865,58 @@ fn a_unit_named_by_its_kind_word_is_the_reports_own_unit() {
         ],
     );
 }
+
+#[test]
+fn a_townships_report_names_its_bodies_by_level_words() {
+    check(
+        "township",
+        &[
+            // 镇党委, 镇纪委 and 镇长 in the report of the township named after its county.
+            (
+                "近日，平江县青禾镇召开会议。镇党委书记罗振宇主持，镇党委副书记、镇长黄立新讲话，镇纪委书记周敏出席。",
+                &[
+                    "role:罗振宇|书记|中共青禾镇委员会",
+                    "role:黄立新|副书记|中共青禾镇委员会",
+                    "role:黄立新|镇长|青禾镇人民政府",
+                    "role:周敏|书记|中共青禾镇纪律检查委员会",
+                ],
+                &["org:中共平江县纪律检查委员会", "org:镇党委"],
+            ),
+            // A street's party working committee and office.
+            (
+                "近日，某某市余杭区仓前街道召开会议。街道党工委书记林晓东讲话，街道办事处主任许雅文主持。",
+                &["role:林晓东|书记|中共仓前街道工作委员会", "role:许雅文|主任|仓前街道办事处"],
+                &[],
+            ),
+            // 各乡镇党委 speaks of many townships: no body of the report's own.
+            ("平江县青禾镇召开会议。各乡镇党委书记汪海鹰出席。", &[], &["role:汪海鹰|书记|中共青禾镇委员会"]),
+            // The parties' own spelling of a regional committee (民革某市委会).
+            (
+                "民革岳阳市委会召开会议，民革岳阳市委会主委刘思远主持。",
+                &["role:刘思远|主委|中国国民党革命委员会岳阳市委员会"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn congress_bodies_are_named_through_terms_short_forms_and_their_parts() {
+    check(
+        "congress",
+        &[
+            // A term of office in the name; a working committee named after its standing committee;
+            // 人大 for 人民代表大会 inside a longer name.
+            (
+                "湖南省第十四届人大常委会召开会议。省人大常委会党组成员、法制工作委员会主任谭志远，省人大监察和司法委员会主任委员彭晓东出席。",
+                &[
+                    "org:湖南省人民代表大会常务委员会",
+                    "role:谭志远|党组成员|湖南省人民代表大会常务委员会",
+                    "role:谭志远|主任|湖南省人民代表大会常务委员会法制工作委员会",
+                    "role:彭晓东|主任委员|湖南省人民代表大会监察和司法委员会",
+                ],
+                &["org:湖南省第十四届人大常委会", "org:法制工作委员会"],
+            ),
+        ],
+    );
+}

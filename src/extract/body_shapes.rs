@@ -59,20 +59,16 @@ fn township_level_of(title: &str) -> Option<&'static str> {
 /// The government of the township named by `place` (…镇, …乡), for a head of township.
 pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
     let level = township_level_of(title)?;
-    let stem = place.strip_suffix("党委").unwrap_or(place);
+    // The township's party committee in full (中共某某镇委员会) or short (某某镇党委).
+    let stem = match place.strip_prefix("中共").and_then(|p| p.strip_suffix("委员会")) {
+        Some(t) => t,
+        None => place.strip_suffix("党委").unwrap_or(place),
+    };
     let stem = stem.strip_suffix("人民政府").or_else(|| stem.strip_suffix("政府")).unwrap_or(stem);
     if !stem.ends_with(level) || stem.chars().count() < 2 {
         return None;
     }
-    Some(OrgRef {
-        name: format!("{stem}人民政府"),
-        aliases: vec![format!("{stem}政府"), stem.to_string()],
-        kind: Some(BodyKind::Government),
-        parent: None,
-        region: None,
-        bare_region: false,
-        known: false,
-    })
+    Some(super::township::government(stem))
 }
 
 /// The government of the township named right before its head's title (温泉镇 + 镇长):
@@ -116,6 +112,8 @@ pub fn party_committee_ending(chars: &[char]) -> Option<(usize, &'static str)> {
         ("总支部", "总支部委员会"),
         ("总支", "总支部委员会"),
         ("委员会", "委员会"),
+        // 民盟某某市委会: the parties' own short spelling.
+        ("委会", "委员会"),
         ("委", "委员会"),
     ] {
         if starts(w) {
@@ -175,5 +173,6 @@ mod tests {
         assert!(g.aliases.contains(&"某某镇".to_string()));
         assert_eq!(township_government("某某镇党委", "副镇长").unwrap().name, "某某镇人民政府");
         assert!(township_government("某某县", "镇长").is_none());
+        assert_eq!(township_government("中共某某镇委员会", "镇长").unwrap().name, "某某镇人民政府");
     }
 }

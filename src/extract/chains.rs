@@ -174,6 +174,24 @@ impl<'a> ChainParser<'a> {
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
             return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0 });
         }
+        // A township's bare level word (镇党委书记, 镇人大主席) in the report of a township.
+        if let Some(k) = (0..org_text.len()).find(|&k| {
+            let before = (start + k).checked_sub(1).map(|b| self.chars[b]);
+            (k == 0 || self.is_lead_in(start, start + k)) && self.orgs.township_body(&org_text[k..], before).is_some()
+        }) {
+            if k > 0 && title.is_none() {
+                return None;
+            }
+            let before = (start + k).checked_sub(1).map(|b| self.chars[b]);
+            let org = self.orgs.township_body(&org_text[k..], before);
+            return Some(Segment {
+                start: start + k,
+                org,
+                org_span: Some((start + k, org_end)),
+                title,
+                lead_in: k > 0,
+            });
+        }
         // The body is the longest tail of the text that the dictionaries cover wholly ...
         if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
             let lead_in = k > 0;
@@ -301,6 +319,16 @@ impl<'a> ChainParser<'a> {
             // A body the dictionaries do not know, named right after another body of the chain,
             // is part of it (某部党组成员、某司司长 → 某部某司).
             let seg_org = seg.org.map(|o| match carry.first() {
+                // A known body once joined to the one before (省人大常委会党组成员、法制工作委员会主任).
+                Some(c)
+                    if !o.known
+                        && o.parent.is_none()
+                        && c.known
+                        && !c.bare_region
+                        && self.known_part(c, &o).is_some() =>
+                {
+                    self.known_part(c, &o).expect("checked in the guard")
+                }
                 Some(c) if !o.known && o.parent.is_none() && c.known && !c.bare_region && is_sub_unit(&o.name) => {
                     sub_body(c, o)
                 }
@@ -380,6 +408,13 @@ impl<'a> ChainParser<'a> {
         Chain { start, roles, collective, orgs: all_orgs }
     }
 
+    /// The dictionary body that `inner`, named after `outer` in a chain, is when joined to it
+    /// (某省人大常委会 + 法制工作委员会 → 某省人大常委会法制工作委员会).
+    fn known_part(&self, outer: &OrgRef, inner: &OrgRef) -> Option<OrgRef> {
+        let joined: Vec<char> = outer.name.chars().chain(inner.name.chars()).collect();
+        self.orgs.resolve_dictionary(&joined, outer.region).filter(|r| r.known && r.name != outer.name)
+    }
+
     /// `org`, named at `span`, resolved again with the region of the chain's carried body
     /// when that region differs from the one the name was given alone.
     fn in_carried_region(&self, org: OrgRef, span: Option<(usize, usize)>, carry: &[OrgRef]) -> OrgRef {
@@ -397,6 +432,12 @@ impl<'a> ChainParser<'a> {
     /// 党委 post (某某大学党委 + 书记 → 党委书记 of 某某大学), a township's head holds a post
     /// in its government (某某镇 + 镇长 → 某某镇人民政府).
     fn shaped_role(&self, title: &str, org: Option<OrgRef>) -> ChainRole {
+        // A head of township named without a body, in the report of a township.
+        if org.is_none() {
+            if let Some(g) = self.orgs.township_government(title) {
+                return ChainRole { title: title.to_string(), org: Some(g) };
+            }
+        }
         if let Some(o) = &org {
             if let Some(g) = body_shapes::township_government(&o.name, title) {
                 return ChainRole { title: title.to_string(), org: Some(g) };

@@ -27,6 +27,7 @@ mod scope;
 pub mod shaped_bodies;
 pub mod spans;
 mod titled_names;
+pub mod township;
 mod words;
 
 use jieba_rs::Jieba;
@@ -81,7 +82,8 @@ impl Extractor {
             }
         }
         let ctx = RegionContext::infer(lex, &hits, chars, &units, article.title);
-        let resolver = OrgResolver::new(lex, ctx);
+        let township = township::own_township(&hits, chars, &units, |w| self.is_verb_or_function_word(w));
+        let resolver = OrgResolver::new(lex, ctx).with_township(township);
         let chain_parser = ChainParser::new(lex, &self.jieba, &resolver, chars);
         let finder = NameFinder::new(lex, chars, &hits);
         let cx =

@@ -27,6 +27,13 @@ impl Extractor {
             // region in the same title chain is that region's (扬州市委常委、政法委书记).
             let mut last: Option<(usize, usize)> = None;
             while i < e {
+                // A township's organ by its level word (镇党委, 镇纪委) in a township's report.
+                if let Some((len, r)) = resolver.township_word_at(&chars[i..e], i.checked_sub(1).map(|b| chars[b])) {
+                    let name = orgs.add(&r);
+                    mentions.push((i, i + len, name));
+                    i += len;
+                    continue;
+                }
                 let starts_org = hits
                     .starting_at(i)
                     .any(|h| matches!(h.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_)))

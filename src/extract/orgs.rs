@@ -51,12 +51,38 @@ const LEVEL_WORDS: &[&str] = &["自治区", "省", "市", "区", "县", "州", "
 pub struct OrgResolver<'a> {
     lex: &'a Lexicon,
     ctx: RegionContext,
+    /// The report's own township or street, when it names one ([`super::township`]).
+    township: Option<String>,
 }
 
 impl<'a> OrgResolver<'a> {
     /// A resolver for one report.
     pub fn new(lex: &'a Lexicon, ctx: RegionContext) -> Self {
-        OrgResolver { lex, ctx }
+        OrgResolver { lex, ctx, township: None }
+    }
+
+    /// The resolver with the report's own township, whose bodies its bare level words name.
+    pub fn with_township(mut self, township: Option<String>) -> Self {
+        self.township = township;
+        self
+    }
+
+    /// The body a township's bare level word names (镇党委, 镇长's 镇), in a report of one
+    /// township; `before` is the char written before the word.
+    pub fn township_body(&self, chars: &[char], before: Option<char>) -> Option<OrgRef> {
+        super::township::township_body(self.township.as_deref()?, chars, before)
+    }
+
+    /// The body a township's level word and organ name at the start of `chars` in running text
+    /// (镇党委召开会议), and its length.
+    pub fn township_word_at(&self, chars: &[char], before: Option<char>) -> Option<(usize, OrgRef)> {
+        super::township::township_word_at(self.township.as_deref()?, chars, before)
+    }
+
+    /// The government of the report's township, for a head of township named without a body.
+    pub fn township_government(&self, title: &str) -> Option<OrgRef> {
+        let t = self.township.as_deref()?;
+        body_shapes::township_government(t, title)
     }
 
     /// The report's region context.
@@ -266,12 +292,14 @@ impl<'a> OrgResolver<'a> {
                     best = Some((len, unit));
                 }
             };
-            // "中共" before a regional party body.
-            let skip = if rest.starts_with(&['中', '共']) && rest.len() > 2 { 2 } else { 0 };
+            // "中共" before a regional party body; a term (第十四届) before a congress or CPPCC.
+            let session = session_len(rest);
+            let skip = if rest.starts_with(&['中', '共']) && rest.len() > 2 { 2 } else { session };
             // A body from the dictionary.
             buf.clear();
-            for (i, c) in rest.iter().take(lex.max_org_len()).enumerate() {
+            for (i, c) in rest[session..].iter().take(lex.max_org_len()).enumerate() {
                 buf.push(*c);
+                let i = i + session;
                 if let Some(b) = lex.body_index_of(&buf) {
                     consider(i + 1, Unit::Body(b));
                 }
@@ -286,9 +314,12 @@ impl<'a> OrgResolver<'a> {
             // A region, maybe followed by one of its departments.
             if let Some((rlen, regions)) = lex.region_prefix(&rest[skip..]) {
                 let region = self.pick_region(regions);
-                let after = &rest[skip + rlen..];
+                let session = session_len(&rest[skip + rlen..]);
+                let after = &rest[skip + rlen + session..];
                 match self.department_suffix(after, lex.regions[region].level) {
-                    Some((dlen, dept)) => consider(skip + rlen + dlen, Unit::Department { dept, region: Some(region) }),
+                    Some((dlen, dept)) => {
+                        consider(skip + rlen + session + dlen, Unit::Department { dept, region: Some(region) })
+                    }
                     None if skip == 0 => consider(rlen, Unit::Region(region)),
                     None => {}
                 }
@@ -530,6 +561,19 @@ fn tier(l: Level) -> u8 {
         1
     } else {
         2
+    }
+}
+
+/// The length of a term of office written inside a body's name (湖南省第十四届人大常委会,
+/// 十四届全国人大): 第, numerals, 届; 0 when `chars` starts with none.
+fn session_len(chars: &[char]) -> usize {
+    let from = usize::from(chars.first() == Some(&'第'));
+    let digits =
+        chars[from..].iter().take_while(|c| "一二三四五六七八九十".contains(**c) || c.is_ascii_digit()).count();
+    if digits > 0 && chars.get(from + digits) == Some(&'届') && chars.len() > from + digits + 1 {
+        from + digits + 1
+    } else {
+        0
     }
 }
 
@@ -782,6 +826,9 @@ mod tests {
             ("北京市召开会议", "国家发展改革委", "国家发展和改革委员会"),
             ("北京市召开会议", "中关村管委会", "中关村管委会"),
             ("北京市召开会议", "中共中央政治局", "中共中央政治局"),
+            // A term of office inside the name is no part of the body.
+            ("湖南省召开会议", "湖南省第十四届人大常委会", "湖南省人民代表大会常务委员会"),
+            ("北京市召开会议", "十四届全国人大常委会", "全国人民代表大会常务委员会"),
         ];
         for (ctx, org, want) in cases {
             let got = resolve(ctx, org).map(|r| r.name);

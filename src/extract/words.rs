@@ -18,6 +18,12 @@ impl Extractor {
         tags.len() == 1 && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt")
     }
 
+    /// Whether jieba knows `w` as a verb or a function word (召开, 各个): no part of a place's name.
+    pub(super) fn is_verb_or_function_word(&self, w: &str) -> bool {
+        let tags = self.jieba.tag(w, false);
+        tags.len() == 1 && matches!(tags[0].tag.chars().next(), Some('v' | 'p' | 'c' | 'd' | 'r' | 'm' | 'q' | 'u'))
+    }
+
     /// Whether the two chars before `start` form an ordinary word, so a name may start at
     /// `start` (贯彻|沈国华总书记).
     pub(super) fn word_ends_before(&self, chars: &[char], start: usize, floor: usize) -> bool {

@@ -4,6 +4,7 @@
 //! files are compiled into the binary; `Lexicon::with_user_dir` adds a user's rows.
 
 pub mod kinds;
+mod short_forms;
 mod tables;
 pub mod tsv;
 

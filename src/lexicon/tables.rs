@@ -325,7 +325,7 @@ impl Parsed {
                 for r in &t.rows {
                     self.bodies.push(Body {
                         name: r.fields[0].clone(),
-                        aliases: r.list(1),
+                        aliases: super::short_forms::with_short_forms(&r.fields[0], r.list(1)),
                         kind: checked_kind(&t, r, 2, BodyKind::parse, BodyKind::spellings())?,
                         parent: opt(&r.fields[3]),
                     });
@@ -348,7 +348,7 @@ impl Parsed {
                     }
                     self.departments.push(Department {
                         name: r.fields[0].clone(),
-                        aliases: r.list(1),
+                        aliases: super::short_forms::with_short_forms(&r.fields[0], r.list(1)),
                         kind: checked_kind(&t, r, 2, BodyKind::parse, BodyKind::spellings())?,
                         levels,
                         parent: opt(&r.fields[4]),

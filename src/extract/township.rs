@@ -1,0 +1,178 @@
+//! The report's own township or street (某某县青禾镇): what its bare level words name in a
+//! township's report (镇党委 → 中共青禾镇委员会, 镇长 → 青禾镇人民政府). Townships are in no
+//! dictionary, so the township is the one the report names in full.
+
+use super::hits::Hits;
+use super::names::is_han;
+use super::orgs::OrgRef;
+use crate::lexicon::BodyKind;
+
+/// The level words of townships and streets, longest first.
+const LEVEL_WORDS: &[&str] = &["街道", "镇", "乡"];
+
+/// Chars before a bare level word that make it a word for many townships (各镇, 全乡, 乡镇).
+const NOT_OWN: &[char] = &['各', '全', '乡', '镇', '两', '多', '等', '每', '个', '城', '村'];
+
+/// Chars that end a stem: a township's name holds none of them (市委和乡镇, 区的).
+const NOT_IN_NAME: &[char] = &[
+    '的', '和', '与', '及', '各', '全', '在', '到', '赴', '对', '把', '为', '是', '等', '乡', '镇', '村', '市', '县',
+    '区',
+];
+
+/// The township a report is about: the first one named after its county or district
+/// (某某县青禾镇), or else one named at the start of a unit (the headline or a sentence)
+/// twice or more. Stems are two or three Han chars and no verb or function word
+/// (`not_a_name`: 某某县召开|乡镇会议).
+pub fn own_township(
+    hits: &Hits,
+    chars: &[char],
+    units: &[(usize, usize)],
+    not_a_name: impl Fn(&str) -> bool,
+) -> Option<String> {
+    let township_at = |i: usize, end: usize| township_at(chars, i, end, &not_a_name);
+    let after_region = units.iter().find_map(|&(a, b)| {
+        (a..b).find_map(|i| {
+            let region_end = hits.ending_at(i).any(|h| matches!(h.surface, crate::lexicon::Surface::Region(_)));
+            if region_end {
+                township_at(i, b)
+            } else {
+                None
+            }
+        })
+    });
+    if after_region.is_some() {
+        return after_region;
+    }
+    let text: String = chars.iter().collect();
+    units.iter().filter_map(|&(a, b)| township_at(a, b)).find(|t| text.matches(t.as_str()).count() >= 2)
+}
+
+/// A township's full name starting at `i` (before `end`): a stem of two or three Han chars
+/// and a level word.
+fn township_at(chars: &[char], i: usize, end: usize, not_a_name: &impl Fn(&str) -> bool) -> Option<String> {
+    for len in [2, 3] {
+        let stem_end = i + len;
+        if stem_end >= end {
+            return None;
+        }
+        let stem = &chars[i..stem_end];
+        if !stem.iter().all(|&c| is_han(c) && !NOT_IN_NAME.contains(&c)) || not_a_name(&stem.iter().collect::<String>())
+        {
+            return None;
+        }
+        let rest: String = chars[stem_end..end.min(stem_end + 2)].iter().collect();
+        if let Some(w) = LEVEL_WORDS.iter().find(|w| rest.starts_with(*w)) {
+            return Some(format!("{}{w}", stem.iter().collect::<String>()));
+        }
+    }
+    None
+}
+
+/// The body that `word` names in the report of `township` (镇党委, 镇政府, 镇人大, 镇纪委, or
+/// the bare 镇 before a post: the township as a governing body), when `before` (the char
+/// written before the word, if any) does not make it a word for many townships.
+pub fn township_body(township: &str, word: &[char], before: Option<char>) -> Option<OrgRef> {
+    if before.is_some_and(|c| NOT_OWN.contains(&c) || c.is_ascii_digit() || "一二三四五六七八九十几".contains(c))
+    {
+        return None;
+    }
+    let word: String = word.iter().collect();
+    let level = LEVEL_WORDS.iter().find(|w| township.ends_with(*w))?;
+    let organ = word.strip_prefix(level)?;
+    let t = township;
+    let body = |name: String, aliases: Vec<String>, kind: BodyKind| OrgRef {
+        name,
+        aliases,
+        kind: Some(kind),
+        parent: None,
+        region: None,
+        bare_region: false,
+        known: false,
+    };
+    let street = *level == "街道";
+    Some(match organ {
+        "党委" | "委" if !street => {
+            body(format!("中共{t}委员会"), vec![format!("{t}党委"), format!("{t}委")], BodyKind::Party)
+        }
+        "党工委" if street => body(format!("中共{t}工作委员会"), vec![format!("{t}党工委")], BodyKind::Party),
+        "纪委" => body(format!("中共{t}纪律检查委员会"), vec![format!("{t}纪委")], BodyKind::Party),
+        "纪工委" if street => {
+            body(format!("中共{t}纪律检查工作委员会"), vec![format!("{t}纪工委")], BodyKind::Party)
+        }
+        "人大主席团" if !street => {
+            body(format!("{t}人民代表大会主席团"), vec![format!("{t}人大主席团")], BodyKind::Congress)
+        }
+        "人大" if !street => body(format!("{t}人民代表大会"), vec![format!("{t}人大")], BodyKind::Congress),
+        "" | "政府" | "人民政府" if !street => government(t),
+        "" | "办事处" | "办" if street => government(t),
+        _ => return None,
+    })
+}
+
+/// The body of a township's level word followed by an organ (镇党委, 镇纪委: not the bare 镇)
+/// at the start of `chars` in running text, and its length.
+pub fn township_word_at(township: &str, chars: &[char], before: Option<char>) -> Option<(usize, OrgRef)> {
+    let level = LEVEL_WORDS.iter().find(|w| township.ends_with(*w))?.chars().count();
+    (level + 1..=(level + 5).min(chars.len()))
+        .rev()
+        .find_map(|n| township_body(township, &chars[..n], before).map(|o| (n, o)))
+}
+
+/// The government of a township (青禾镇人民政府), or the office of a street (某某街道办事处);
+/// the bare name stands for it too.
+pub fn government(township: &str) -> OrgRef {
+    let (name, short) = if township.ends_with("街道") {
+        (format!("{township}办事处"), format!("{township}办"))
+    } else {
+        (format!("{township}人民政府"), format!("{township}政府"))
+    };
+    OrgRef {
+        name,
+        aliases: vec![short, township.to_string()],
+        kind: Some(BodyKind::Government),
+        parent: None,
+        region: None,
+        bare_region: false,
+        known: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lexicon;
+
+    fn township_of(text: &str) -> Option<String> {
+        let lex = Lexicon::embedded().unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let hits = Hits::scan(&lex, &chars);
+        let units = crate::text::sentences(&chars, 0, chars.len());
+        own_township(&hits, &chars, &units, |w| w == "召开")
+    }
+
+    #[test]
+    fn the_township_named_after_its_county_is_the_reports_own() {
+        assert_eq!(township_of("近日，平江县青禾镇召开会议。镇党委书记出席。").as_deref(), Some("青禾镇"));
+        assert_eq!(township_of("青禾镇召开会议。青禾镇党委书记出席。").as_deref(), Some("青禾镇"));
+        assert_eq!(township_of("全县各乡镇召开会议。").as_deref(), None);
+        assert_eq!(township_of("平江县召开乡镇会议。平江县召开乡镇会议。").as_deref(), None);
+    }
+
+    #[test]
+    fn bare_level_words_name_the_townships_bodies() {
+        let name = |w: &str, before| township_body("青禾镇", &w.chars().collect::<Vec<_>>(), before).map(|o| o.name);
+        assert_eq!(name("镇党委", None).as_deref(), Some("中共青禾镇委员会"));
+        assert_eq!(name("镇纪委", Some('，')).as_deref(), Some("中共青禾镇纪律检查委员会"));
+        assert_eq!(name("镇", None).as_deref(), Some("青禾镇人民政府"));
+        assert_eq!(name("镇党委", Some('各')), None);
+        assert_eq!(name("乡党委", None), None);
+        let text: Vec<char> = "镇纪委书记".chars().collect();
+        assert_eq!(
+            township_word_at("青禾镇", &text, None).map(|(n, o)| (n, o.name)),
+            Some((3, "中共青禾镇纪律检查委员会".into()))
+        );
+        assert!(township_word_at("青禾镇", &text[..1], None).is_none());
+        let street = township_body("青禾街道", &"街道党工委".chars().collect::<Vec<_>>(), None).unwrap();
+        assert_eq!(street.name, "中共青禾街道工作委员会");
+    }
+}
