@@ -920,3 +920,35 @@ fn congress_bodies_are_named_through_terms_short_forms_and_their_parts() {
         ],
     );
 }
+
+#[test]
+fn a_units_heads_and_organs_written_bare_are_the_units() {
+    check(
+        "unit heads and organs",
+        &[
+            // 院长 with no body in a hospital's report; 纪委 after 院党委 is the hospital's.
+            (
+                "益阳市第三人民医院召开会议。院党委书记许文涛讲话，院长柯立群主持。院党委副书记、纪委书记钱佳怡出席。",
+                &[
+                    "role:柯立群|院长|益阳市第三人民医院",
+                    "role:钱佳怡|书记|益阳市第三人民医院纪委",
+                    "org:益阳市第三人民医院纪委",
+                ],
+                &["org:中共益阳市纪律检查委员会"],
+            ),
+            // 总经理 with no body in a company's report; the group's union; a branch's posts.
+            (
+                "青岚建工集团有限公司召开会议。总经理余振邦主持，集团工会主席陶文远，集团所属青岚路桥工程有限公司党支部书记、经理方明远出席。",
+                &[
+                    "role:余振邦|总经理|青岚建工集团有限公司",
+                    "role:陶文远|主席|青岚建工集团有限公司工会",
+                    "role:方明远|党支部书记|青岚路桥工程有限公司",
+                    "role:方明远|经理|青岚路桥工程有限公司",
+                ],
+                &[],
+            ),
+            // With no unit named, a bare 院长 has no body; 院 never stands for the State Council.
+            ("国务院召开会议。院长钟立伟出席。", &["role:钟立伟|院长|-"], &["role:钟立伟|院长|中华人民共和国国务院"]),
+        ],
+    );
+}

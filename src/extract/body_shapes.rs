@@ -14,8 +14,9 @@ const UNIT_PARTY_TITLES: &[&str] = &["书记", "副书记", "常务副书记", "
 const UNIT_KINDS: &[BodyKind] =
     &[BodyKind::University, BodyKind::Institute, BodyKind::Enterprise, BodyKind::Association];
 
-/// The unit of a unit's party committee and the post spelled with 党委, when `org` is one
-/// (某某集团党委 + 书记 → 某某集团, 党委书记). `unit_kind` gives the kind of a name by its
+/// The unit of a unit's party committee (or general branch, or branch) and the post spelled
+/// with the organ, when `org` is one (某某集团党委 + 书记 → 某某集团, 党委书记; the
+/// branch's 书记 of 某某公司党支部 → 某某公司, 党支部书记). `unit_kind` gives the kind of a name by its
 /// ending. Regions' and townships' committees (某某县党委, 某某镇党委) are bodies of their own.
 pub fn unit_party_post(
     org: &OrgRef,
@@ -25,7 +26,7 @@ pub fn unit_party_post(
     if org.known || !UNIT_PARTY_TITLES.contains(&title) {
         return None;
     }
-    let unit = org.name.strip_suffix("党委")?;
+    let (unit, organ) = ["党委", "党总支", "党支部"].iter().find_map(|o| org.name.strip_suffix(o).map(|u| (u, *o)))?;
     if unit.chars().count() < 2 && !super::orgs::is_own_unit_char(unit) {
         return None;
     }
@@ -42,7 +43,7 @@ pub fn unit_party_post(
         bare_region: false,
         known: false,
     };
-    Some((format!("党委{title}"), unit_ref))
+    Some((format!("{organ}{title}"), unit_ref))
 }
 
 /// Heads of a township or street (镇长, 乡长, 街道办事处主任 ...): the level word they speak of.
@@ -154,6 +155,8 @@ mod tests {
         let (t, u) = unit_party_post(&unknown("某某理工大学党委"), "书记", kind_of).unwrap();
         assert_eq!((t.as_str(), u.name.as_str()), ("党委书记", "某某理工大学"));
         assert!(unit_party_post(&unknown("某某镇党委"), "书记", kind_of).is_none());
+        let (t, u) = unit_party_post(&unknown("某某理工大学党支部"), "书记", kind_of).unwrap();
+        assert_eq!((t.as_str(), u.name.as_str()), ("党支部书记", "某某理工大学"));
         assert!(unit_party_post(&unknown("某某理工大学党委"), "校长", kind_of).is_none());
     }
 

@@ -30,6 +30,9 @@ pub struct Chain {
     pub collective: bool,
     /// Every body named in the chain.
     pub orgs: Vec<OrgRef>,
+    /// Words the chain reads as another body than a dictionary scan would (纪委 after 院党委
+    /// is the hospital's): start, end and the body.
+    pub read_apart: Vec<(usize, usize, OrgRef)>,
 }
 
 /// Chars that separate the posts of one chain.
@@ -300,10 +303,20 @@ impl<'a> ChainParser<'a> {
         let mut pending: Vec<OrgRef> = Vec::new();
         let mut carry: Vec<OrgRef> = Vec::new();
         let mut collective = false;
+        let mut read_apart = Vec::new();
         for mut seg in segs {
             // A department named without its region (政法委, 市政府) after a body of another
             // region is that region's (扬州市委常委、政法委书记 → 扬州市委政法委).
             seg.org = seg.org.map(|o| self.in_carried_region(o, seg.org_span, &carry));
+            // A unit's organ written bare after the unit's party committee is that unit's
+            // (院党委副书记、纪委书记 → 院纪委), not the region's.
+            if let (Some((a, b)), Some(c)) = (seg.org_span, carry.first()) {
+                let organ: String = self.chars[a..b].iter().collect();
+                if let Some(u) = orgs::organ_of_same_unit(c, &organ) {
+                    read_apart.push((a, b, u.clone()));
+                    seg.org = Some(u);
+                }
+            }
             if let Some(o) = seg.org.as_ref().filter(|o| !o.bare_region) {
                 all_orgs.push(o.clone());
             }
@@ -405,7 +418,7 @@ impl<'a> ChainParser<'a> {
                 roles.push(role);
             }
         }
-        Chain { start, roles, collective, orgs: all_orgs }
+        Chain { start, roles, collective, orgs: all_orgs, read_apart }
     }
 
     /// The dictionary body that `inner`, named after `outer` in a chain, is when joined to it
@@ -432,9 +445,10 @@ impl<'a> ChainParser<'a> {
     /// 党委 post (某某大学党委 + 书记 → 党委书记 of 某某大学), a township's head holds a post
     /// in its government (某某镇 + 镇长 → 某某镇人民政府).
     fn shaped_role(&self, title: &str, org: Option<OrgRef>) -> ChainRole {
-        // A head of township named without a body, in the report of a township.
+        // A head named without a body: of the report's township (镇长), or of its own unit
+        // (院长 in a hospital's report).
         if org.is_none() {
-            if let Some(g) = self.orgs.township_government(title) {
+            if let Some(g) = self.orgs.township_government(title).or_else(|| self.orgs.own_unit_of_head(title)) {
                 return ChainRole { title: title.to_string(), org: Some(g) };
             }
         }
@@ -495,7 +509,7 @@ impl<'a> ChainParser<'a> {
         if title.kind == TitleKind::Party {
             return org.clone();
         }
-        for organ in ["党委", "党组", "党工委"] {
+        for organ in ["党委", "党组", "党工委", "党支部", "党总支"] {
             if let Some(rest) = org.name.strip_suffix(organ) {
                 if rest.chars().count() >= 2 || orgs::is_own_unit_char(rest) {
                     let chars: Vec<char> = rest.chars().collect();

@@ -27,6 +27,12 @@ impl Extractor {
             // region in the same title chain is that region's (扬州市委常委、政法委书记).
             let mut last: Option<(usize, usize)> = None;
             while i < e {
+                // A body a title chain read apart (纪委 after 院党委: the hospital's).
+                if let Some((end, name)) = orgs.claimed_at(i) {
+                    mentions.push((i, end, name));
+                    i = end;
+                    continue;
+                }
                 // A township's organ by its level word (镇党委, 镇纪委) in a township's report.
                 if let Some((len, r)) = resolver.township_word_at(&chars[i..e], i.checked_sub(1).map(|b| chars[b])) {
                     let name = orgs.add(&r);

@@ -217,7 +217,12 @@ impl<'a> OrgResolver<'a> {
     /// ([`OrgTable::merge_short_forms`]) or dropped ([`OrgTable::drop_own_units`]).
     pub fn own_unit(&self, chars: &[char]) -> Option<OrgRef> {
         let surface: String = chars.iter().collect();
-        let kind = own_unit_kind(self.lex, &surface)?;
+        // An organ of the unit (集团工会, 院纪委) is the unit's, named in full later.
+        let unit = UNIT_ORGANS.iter().find_map(|o| surface.strip_suffix(o)).filter(|u| !u.is_empty());
+        let kind = match unit {
+            Some(u) => own_unit_kind(self.lex, u).map(|_| organ_kind(&surface)),
+            None => own_unit_kind(self.lex, &surface),
+        }?;
         Some(OrgRef {
             name: surface,
             aliases: Vec::new(),
@@ -227,6 +232,13 @@ impl<'a> OrgResolver<'a> {
             bare_region: false,
             known: false,
         })
+    }
+
+    /// The report's own unit that a head title written without a body heads (院长 of the
+    /// hospital or court the report names first), resolved like [`Self::own_unit`].
+    pub fn own_unit_of_head(&self, title: &str) -> Option<OrgRef> {
+        let word: Vec<char> = unit_of_head(title)?.chars().collect();
+        self.own_unit(&word)
     }
 
     /// Whether `s` ends like the name of a body.
@@ -618,6 +630,16 @@ pub fn is_own_unit_char(word: &str) -> bool {
     OWN_UNIT_CHARS.iter().any(|(c, _)| *c == word)
 }
 
+/// Heads of a unit by the kind word of the unit they head (院长 → 院): a head written without a
+/// body in a unit's report heads the report's own unit of that kind.
+const UNIT_HEADS: &[(&str, &str)] =
+    &[("院长", "院"), ("校长", "校"), ("所长", "所"), ("董事长", "公司"), ("总经理", "公司"), ("总会计师", "公司")];
+
+/// The kind word of the unit a head title (院长, 副校长, 总经理) speaks of.
+pub fn unit_of_head(title: &str) -> Option<&'static str> {
+    UNIT_HEADS.iter().find(|(h, _)| title.ends_with(h)).map(|(_, u)| *u)
+}
+
 /// Legal forms written after an enterprise's name (某某集团有限公司).
 const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司"];
 
@@ -628,11 +650,43 @@ fn names_unit(full: &str, word: &str) -> bool {
     if word == "校" {
         return ["大学", "学院", "学校", "中学", "小学", "党校"].iter().any(|k| full.ends_with(k));
     }
+    // 院 stands for a court, hospital, academy or institute, never for the State Council.
+    if word == "院" && full.ends_with("国务院") {
+        return false;
+    }
     full.ends_with(word) || LEGAL_FORMS.iter().any(|f| full.strip_suffix(f).is_some_and(|rest| rest.ends_with(word)))
 }
 
 /// Organs of a unit that its posts may name (医院党委, 公司党组).
-const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "纪委"];
+const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "党总支", "纪委", "工会", "团委"];
+
+/// The kind of a unit's organ: a trade union is an association, the others party bodies.
+fn organ_kind(name: &str) -> BodyKind {
+    if name.ends_with("工会") {
+        BodyKind::Association
+    } else {
+        BodyKind::Party
+    }
+}
+
+/// The organ `organ` (纪委, 工会) of the unit whose organ or self `carried` is, when `organ`
+/// is one of a unit's organs and `carried` a unit's party organ (院党委, 某某集团党委):
+/// 院党委副书记、纪委书记 → 院纪委.
+pub fn organ_of_same_unit(carried: &OrgRef, organ: &str) -> Option<OrgRef> {
+    if !UNIT_ORGANS[1..].contains(&organ) || carried.region.is_some() && carried.known {
+        return None;
+    }
+    let unit = UNIT_ORGANS.iter().find_map(|o| carried.name.strip_suffix(o)).filter(|u| !u.is_empty())?;
+    Some(OrgRef {
+        name: format!("{unit}{organ}"),
+        aliases: Vec::new(),
+        kind: Some(organ_kind(organ)),
+        parent: None,
+        region: None,
+        bare_region: false,
+        known: false,
+    })
+}
 
 /// Chars that may stand in a body's name.
 pub fn is_name_char(c: char) -> bool {
@@ -646,6 +700,9 @@ pub struct OrgTable {
     order: Vec<String>,
     /// Names taken by their shape, not from the dictionaries.
     unknown: std::collections::BTreeSet<String>,
+    /// Places a title chain read as a body other than the dictionaries' (纪委 after 院党委):
+    /// start → (end, name).
+    claimed: BTreeMap<usize, (usize, String)>,
 }
 
 impl OrgTable {
@@ -676,6 +733,16 @@ impl OrgTable {
             entry.parent = r.parent.clone();
         }
         r.name.clone()
+    }
+
+    /// Records that `start..end` names the body `name`, whatever the dictionaries say of it.
+    pub fn claim(&mut self, start: usize, end: usize, name: String) {
+        self.claimed.insert(start, (end, name));
+    }
+
+    /// The end and name of the body claimed at `start` ([`Self::claim`]).
+    pub fn claimed_at(&self, start: usize) -> Option<(usize, String)> {
+        self.claimed.get(&start).cloned()
     }
 
     /// Drops the bare kind words of units ([`OrgResolver::own_unit`]) that no body of the

@@ -57,6 +57,10 @@ impl Extractor {
             for o in &chain.orgs {
                 orgs.add(o);
             }
+            for (a, b, o) in &chain.read_apart {
+                let name = orgs.add(o);
+                orgs.claim(*a, *b, name);
+            }
             let mut group = vec![(p, name_end)];
             // A list of names sharing the chain: 副总理钱明远、许文斌.
             let mut end = name_end;
