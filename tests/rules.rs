@@ -947,6 +947,17 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
                 ],
                 &[],
             ),
+            // A court's report names its divisions bare: they are the court's.
+            (
+                "益阳市中级人民法院召开审判委员会会议。执行局局长钟立伟、民事审判庭庭长傅晓明列席。",
+                &[
+                    "role:钟立伟|局长|益阳市中级人民法院执行局",
+                    "role:傅晓明|庭长|益阳市中级人民法院民事审判庭",
+                ],
+                &["org:执行局"],
+            ),
+            // In a city's report a bare division is no unit's.
+            ("某某市召开会议。执行局局长钟立伟列席。", &[], &["role:钟立伟|局长|益阳市中级人民法院执行局"]),
             // With no unit named, a bare 院长 has no body; 院 never stands for the State Council.
             ("国务院召开会议。院长钟立伟出席。", &["role:钟立伟|院长|-"], &["role:钟立伟|院长|中华人民共和国国务院"]),
         ],

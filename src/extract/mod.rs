@@ -126,7 +126,10 @@ impl Extractor {
             &mut orgs,
         );
         org_mentions.extend(shaped);
-        let renames = orgs.merge_short_forms(lex, &plain);
+        let mut renames = orgs.merge_short_forms(lex, &plain);
+        // A unit's report names its divisions bare (执行局): the unit's.
+        let lead: String = units.iter().take(2).flat_map(|&(a, b)| chars[a..b].iter()).collect();
+        renames.extend(orgs.compose_unit_parts(lex, &lead));
         people.rename_organizations(&renames);
 
         // Meetings.

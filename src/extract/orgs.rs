@@ -640,6 +640,19 @@ pub fn unit_of_head(title: &str) -> Option<&'static str> {
     UNIT_HEADS.iter().find(|(h, _)| title.ends_with(h)).map(|(_, u)| *u)
 }
 
+/// Endings of a unit's internal divisions (执行局, 护理部, 科技处, 民事审判庭, 审判委员会).
+const UNIT_PART_ENDINGS: &[&str] = &["科", "处", "部", "室", "中心", "局", "庭", "审判委员会"];
+
+/// Whether `name`, named bare, is an internal division of a unit: a short name with a
+/// division's ending and no place or unit in it.
+fn is_unit_part(name: &str) -> bool {
+    let n = name.chars().count();
+    (2..=8).contains(&n)
+        && UNIT_PART_ENDINGS.iter().any(|e| name.ends_with(e))
+        && !name.chars().any(|c| "省市县区州镇乡村".contains(c))
+        && !["医院", "大学", "学院", "公司", "集团", "法院", "检察院", "党委", "党组"].iter().any(|u| name.contains(u))
+}
+
 /// Legal forms written after an enterprise's name (某某集团有限公司).
 const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司"];
 
@@ -793,30 +806,74 @@ impl OrgTable {
             // An organ of a unit named by its kind word (医院党委 after 某某医院): that unit's organ.
             let target = target.or_else(|| self.organ_of_named_unit(lex, &short, text));
             if let Some(t) = target {
-                if let Some(o) = self.by_name.remove(&short) {
-                    self.order.retain(|n| *n != short);
-                    if !self.by_name.contains_key(&t) {
-                        self.order.push(t.clone());
-                        self.by_name.insert(
-                            t.clone(),
-                            Organization {
-                                name: t.clone(),
-                                aliases: vec![],
-                                kind: o.kind.clone(),
-                                parent: None,
-                                mentions: Vec::new(),
-                            },
-                        );
-                    }
-                    let entry = self.by_name.get_mut(&t).expect("targets are in the table");
-                    for a in std::iter::once(o.name).chain(o.aliases) {
-                        if a != entry.name && !entry.aliases.contains(&a) {
-                            entry.aliases.push(a);
-                        }
-                    }
-                }
-                self.unknown.remove(&short);
+                self.rename(&short, &t, None);
                 renames.insert(short, t);
+            }
+        }
+        renames
+    }
+
+    /// Files the body `short` under `target` (made, with `parent`, when the table lacks it),
+    /// its names kept as aliases.
+    fn rename(&mut self, short: &str, target: &str, parent: Option<&str>) {
+        if let Some(o) = self.by_name.remove(short) {
+            self.order.retain(|n| n != short);
+            if !self.by_name.contains_key(target) {
+                self.order.push(target.to_string());
+                self.by_name.insert(
+                    target.to_string(),
+                    Organization {
+                        name: target.to_string(),
+                        aliases: vec![],
+                        kind: o.kind.clone(),
+                        parent: parent.map(str::to_string),
+                        mentions: Vec::new(),
+                    },
+                );
+            }
+            let entry = self.by_name.get_mut(target).expect("targets are in the table");
+            for a in std::iter::once(o.name).chain(o.aliases) {
+                if a != entry.name && !entry.aliases.contains(&a) {
+                    entry.aliases.push(a);
+                }
+            }
+        }
+        self.unknown.remove(short);
+    }
+
+    /// Files the internal divisions a unit's report names bare (执行局, 护理部, 科技处) under
+    /// the unit the report is about: a unit named in `lead` (the headline and first sentence).
+    /// Returns the renames.
+    pub fn compose_unit_parts(&mut self, lex: &Lexicon, lead: &str) -> BTreeMap<String, String> {
+        let mut renames = BTreeMap::new();
+        // The unit named first in the lead.
+        let owner = self
+            .order
+            .iter()
+            .filter(|n| {
+                let kind = self.by_name[*n].kind.as_deref().and_then(BodyKind::parse);
+                kind.is_some_and(|k| OWN_UNIT_KINDS.contains(&k))
+                    && !self.unknown_organ(n)
+                    && !is_unit_part(n)
+                    && own_unit_kind(lex, n).is_none()
+            })
+            .filter_map(|n| {
+                let o = &self.by_name[n];
+                std::iter::once(&o.name)
+                    .chain(o.aliases.iter())
+                    .filter(|a| a.chars().count() >= 4)
+                    .filter_map(|a| lead.find(a.as_str()))
+                    .min()
+                    .map(|at| (at, n))
+            })
+            .min()
+            .map(|(_, n)| n.clone());
+        let Some(owner) = owner else { return renames };
+        for part in self.unknown.clone() {
+            if is_unit_part(&part) && !owner.contains(part.as_str()) {
+                let full = format!("{owner}{part}");
+                self.rename(&part, &full, Some(&owner));
+                renames.insert(part, full);
             }
         }
         renames
