@@ -917,6 +917,12 @@ fn congress_bodies_are_named_through_terms_short_forms_and_their_parts() {
                 ],
                 &["org:湖南省第十四届人大常委会", "org:法制工作委员会"],
             ),
+            // A CPPCC committee's term names no party committee.
+            (
+                "政协平江县第十届委员会常务委员会第十二次会议召开。县政协主席汤建新主持。",
+                &["role:汤建新|主席|中国人民政治协商会议平江县委员会"],
+                &["org:中共平江县委员会常务委员会", "org:中共平江县委员会"],
+            ),
         ],
     );
 }
@@ -958,6 +964,12 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
             ),
             // In a city's report a bare division is no unit's.
             ("某某市召开会议。执行局局长钟立伟列席。", &[], &["role:钟立伟|局长|益阳市中级人民法院执行局"]),
+            // 学校 stands for the university the report names.
+            (
+                "枫溪理工大学与某某市签署协议。学校副校长邹海林、学校党委常委金晓梅出席。",
+                &["role:邹海林|副校长|枫溪理工大学", "role:金晓梅|党委常委|枫溪理工大学"],
+                &["org:学校"],
+            ),
             // With no unit named, a bare 院长 has no body; 院 never stands for the State Council.
             ("国务院召开会议。院长钟立伟出席。", &["role:钟立伟|院长|-"], &["role:钟立伟|院长|中华人民共和国国务院"]),
         ],

@@ -328,7 +328,12 @@ impl<'a> OrgResolver<'a> {
                 let region = self.pick_region(regions);
                 let session = session_len(&rest[skip + rlen..]);
                 let after = &rest[skip + rlen + session..];
-                match self.department_suffix(after, lex.regions[region].level) {
+                // Only congresses and CPPCC committees have terms (某省第十四届人大常委会).
+                let has_terms = |d: usize| matches!(lex.departments[d].kind, BodyKind::Congress | BodyKind::Cppcc);
+                match self
+                    .department_suffix(after, lex.regions[region].level)
+                    .filter(|&(_, d)| session == 0 || has_terms(d))
+                {
                     Some((dlen, dept)) => {
                         consider(skip + rlen + session + dlen, Unit::Department { dept, region: Some(region) })
                     }
@@ -659,8 +664,8 @@ const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责�
 /// Whether `full` is the name of a unit that its kind word `word` can stand for: it ends with
 /// the word, maybe followed by a legal form (集团 for 某某集团有限公司).
 fn names_unit(full: &str, word: &str) -> bool {
-    // 校 stands for a school of any kind (某某大学, 某某学院, 某某中学, 某某党校).
-    if word == "校" {
+    // 校 and 学校 stand for a school of any kind (某某大学, 某某学院, 某某中学, 某某党校).
+    if word == "校" || word == "学校" {
         return ["大学", "学院", "学校", "中学", "小学", "党校"].iter().any(|k| full.ends_with(k));
     }
     // 院 stands for a court, hospital, academy or institute, never for the State Council.
