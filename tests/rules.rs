@@ -48,6 +48,21 @@ fn check(family: &str, cases: &[(&str, &[&str], &[&str])]) {
 }
 
 #[test]
+fn a_name_after_a_title_is_no_region_it_spells_with_the_title() {
+    check(
+        "title and region",
+        &[
+            // 副省长|沙某: not 长沙; the full name 长沙市 after 湖南省 still names the city.
+            (
+                "湖南省长沙市召开会议。副省长沙立群出席。",
+                &["role:沙立群|副省长|湖南省人民政府", "person:沙立群"],
+                &["org:长沙市人民政府"],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn a_town_named_like_a_district_elsewhere_names_no_region() {
     // 青山 is the short form of a district of 武汉; 青山镇 is any town of that name.
     check(
@@ -402,7 +417,7 @@ fn posts_of_enterprises_villages_and_hospitals_lead_to_names() {
     check(
         "posts",
         &[
-            ("某某林场场长李明华出席仪式并致辞，各方代表参加。", &["person:李明华", "role:李明华|场长|-"], &[]),
+            ("某某林场场长李明华出席仪式并致辞，各方代表参加。", &["person:李明华", "role:李明华|场长|某某林场"], &[]),
             ("乡电商办专干王晓东介绍了有关情况，与会人员进行了讨论。", &["person:王晓东"], &[]),
             (
                 "某某医院主治医师陈立新参加义诊活动，为群众提供服务。",
@@ -969,6 +984,13 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
                 "枫溪理工大学与某某市签署协议。学校副校长邹海林、学校党委常委金晓梅出席。",
                 &["role:邹海林|副校长|枫溪理工大学", "role:金晓梅|党委常委|枫溪理工大学"],
                 &["org:学校"],
+            ),
+            // A forest farm's 场长 after 林场; a county company after the county government is
+            // no part of it.
+            (
+                "近日，桃江县青松岭国有林场召开会议。林场场长钟建明汇报。县政府党组成员、县城投公司董事长谢文斌出席。",
+                &["role:钟建明|场长|桃江县青松岭国有林场", "role:谢文斌|董事长|县城投公司"],
+                &["role:谢文斌|董事长|县政府县城投公司"],
             ),
             // With no unit named, a bare 院长 has no body; 院 never stands for the State Council.
             ("国务院召开会议。院长钟立伟出席。", &["role:钟立伟|院长|-"], &["role:钟立伟|院长|中华人民共和国国务院"]),

@@ -57,6 +57,7 @@ const LEAD_IN_WORDS: &[&str] = &["所属", "下属", "旗下", "属下"];
 /// centre or working committee) rather than a body of its own.
 fn is_sub_unit(name: &str) -> bool {
     ["局", "处", "部", "室", "司", "科", "中心", "办", "党工委", "工委", "研究所"].iter().any(|s| name.ends_with(s))
+        && !name.ends_with("公司")
 }
 
 /// Whether a name ends like a school or department of a university (医学院, 研究生院, 物理系).

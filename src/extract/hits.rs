@@ -56,6 +56,15 @@ impl Hits {
                 hits.push(Hit { start, end, surface });
             }
         }
+        // A region's short form that begins inside a title and runs past it is the title's end
+        // and a name's start (市长|宁某, 副省长|沙某), not the region (长宁, 长沙).
+        let title_ends: Vec<(usize, usize)> =
+            hits.iter().filter(|h| matches!(h.surface, Surface::Title(_))).map(|h| (h.start, h.end)).collect();
+        hits.retain(|h| {
+            let Surface::Region(r) = h.surface else { return true };
+            let full = lex.regions[r].name.chars().eq(chars[h.start..h.end].iter().copied());
+            full || !title_ends.iter().any(|&(a, b)| a < h.start && h.start < b && b < h.end)
+        });
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut by_end: Vec<usize> = (0..hits.len()).collect();
         by_end.sort_by(|&a, &b| hits[a].end.cmp(&hits[b].end).then(hits[b].start.cmp(&hits[a].start)));
