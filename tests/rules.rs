@@ -997,3 +997,20 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
         ],
     );
 }
+
+#[test]
+fn development_zones_go_by_short_names_and_their_committees() {
+    check(
+        "zones",
+        &[(
+            "青禾经济技术开发区召开会议。青禾经开区党工委书记、管委会主任杜志远讲话，党工委副书记、管委会副主任贺丽君主持。",
+            &[
+                "role:杜志远|书记|中共青禾经济技术开发区工作委员会",
+                "role:杜志远|主任|青禾经济技术开发区",
+                "role:贺丽君|副书记|中共青禾经济技术开发区工作委员会",
+                "role:贺丽君|副主任|青禾经济技术开发区",
+            ],
+            &["org:管委会", "org:党工委"],
+        )],
+    );
+}

@@ -27,7 +27,7 @@ pub fn unit_party_post(
         return None;
     }
     let (unit, organ) = ["党委", "党总支", "党支部"].iter().find_map(|o| org.name.strip_suffix(o).map(|u| (u, *o)))?;
-    if unit.chars().count() < 2 && !super::orgs::is_own_unit_char(unit) {
+    if unit.chars().count() < 2 && !super::orgs::is_own_unit_word(unit) {
         return None;
     }
     let kind = unit_kind(unit)?;

@@ -228,7 +228,7 @@ impl<'a> ChainParser<'a> {
                 None
             };
         };
-        if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() && !orgs::is_own_unit_char(&org.name)
+        if !last && !self.orgs.has_org_shape(&org.name) && org.aliases.is_empty() && !orgs::is_own_unit_word(&org.name)
         {
             return None;
         }
@@ -512,7 +512,7 @@ impl<'a> ChainParser<'a> {
         }
         for organ in ["党委", "党组", "党工委", "党支部", "党总支"] {
             if let Some(rest) = org.name.strip_suffix(organ) {
-                if rest.chars().count() >= 2 || orgs::is_own_unit_char(rest) {
+                if rest.chars().count() >= 2 || orgs::is_own_unit_word(rest) {
                     let chars: Vec<char> = rest.chars().collect();
                     if let Some(parent) = self.orgs.resolve(&chars, None, true).or_else(|| self.orgs.own_unit(&chars)) {
                         return parent;

@@ -29,6 +29,7 @@ pub mod spans;
 mod titled_names;
 pub mod township;
 mod words;
+pub mod zones;
 
 use jieba_rs::Jieba;
 

@@ -131,6 +131,14 @@ impl<'a> OrgResolver<'a> {
             Unit::PartyBranch { region, .. } => Some(*region),
             Unit::Body(_) => None,
         });
+        // A development zone, its committee or its party working committee (某某经开区管委会).
+        if let Some(mut zone) = super::zones::zone_ref(&surface) {
+            zone.region = region;
+            if zone.name != surface && !zone.aliases.contains(&surface) {
+                zone.aliases.push(surface);
+            }
+            return Some(zone);
+        }
         let kind =
             self.lex.org_shapes.iter().filter(|(s, _)| surface.ends_with(s.as_str())).max_by_key(|(s, _)| s.len());
         Some(OrgRef {
@@ -605,9 +613,9 @@ const OWN_UNIT_KINDS: &[BodyKind] = &[
     BodyKind::Procuratorate,
 ];
 
-/// Single chars by which a unit's own report names it before its organs and posts (院党组书记,
-/// 校党委书记, 局党组成员), with the kind they suggest.
-const OWN_UNIT_CHARS: &[(&str, BodyKind)] = &[
+/// Single chars and kind words by which a unit's own report names it before its organs and
+/// posts (院党组书记, 校党委书记, 局党组成员, 管委会主任), with the kind they suggest.
+const OWN_UNIT_WORDS: &[(&str, BodyKind)] = &[
     ("院", BodyKind::Institute),
     ("校", BodyKind::University),
     ("所", BodyKind::Institute),
@@ -616,12 +624,19 @@ const OWN_UNIT_CHARS: &[(&str, BodyKind)] = &[
     ("委", BodyKind::Government),
     ("部", BodyKind::Government),
     ("办", BodyKind::Government),
+    // A development zone's report names the zone and its committees by their kind words.
+    ("管委会", BodyKind::Government),
+    ("党工委", BodyKind::Party),
+    ("经开区", BodyKind::Government),
+    ("高新区", BodyKind::Government),
+    ("开发区", BodyKind::Government),
+    ("园区", BodyKind::Government),
 ];
 
 /// The kind of `word` when it is a bare ending of a unit's name (医院, 集团, 大学, 法院) or
 /// one of the single chars that stand for the report's own unit (院, 校, 局).
 fn own_unit_kind(lex: &Lexicon, word: &str) -> Option<BodyKind> {
-    if let Some((_, k)) = OWN_UNIT_CHARS.iter().find(|(c, _)| *c == word) {
+    if let Some((_, k)) = OWN_UNIT_WORDS.iter().find(|(c, _)| *c == word) {
         return Some(*k);
     }
     if word.chars().count() < 2 {
@@ -630,9 +645,9 @@ fn own_unit_kind(lex: &Lexicon, word: &str) -> Option<BodyKind> {
     lex.org_shapes.iter().find(|(s, k)| s == word && OWN_UNIT_KINDS.contains(k)).map(|(_, k)| *k)
 }
 
-/// Whether `word` is a single char standing for the report's own unit (院, 校, 局).
-pub fn is_own_unit_char(word: &str) -> bool {
-    OWN_UNIT_CHARS.iter().any(|(c, _)| *c == word)
+/// Whether `word` is a single char or kind word standing for the report's own unit (院, 校, 管委会).
+pub fn is_own_unit_word(word: &str) -> bool {
+    OWN_UNIT_WORDS.iter().any(|(c, _)| *c == word)
 }
 
 /// Heads of a unit by the kind word of the unit they head (院长 → 院): a head written without a
@@ -667,6 +682,15 @@ fn names_unit(full: &str, word: &str) -> bool {
     // 校 and 学校 stand for a school of any kind (某某大学, 某某学院, 某某中学, 某某党校).
     if word == "校" || word == "学校" {
         return ["大学", "学院", "学校", "中学", "小学", "党校"].iter().any(|k| full.ends_with(k));
+    }
+    // A zone's kind words stand for the zone (管委会 → 某某经济技术开发区) or its party
+    // working committee (党工委 → 中共某某经济技术开发区工作委员会).
+    if word == "党工委" {
+        return full.ends_with("党工委")
+            || full.strip_prefix("中共").and_then(|f| f.strip_suffix("工作委员会")).is_some_and(super::zones::is_zone);
+    }
+    if ["管委会", "经开区", "高新区", "开发区", "园区"].contains(&word) {
+        return super::zones::is_zone(full);
     }
     // 院 stands for a court, hospital, academy or institute, never for the State Council.
     if word == "院" && full.ends_with("国务院") {
