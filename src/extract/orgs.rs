@@ -27,6 +27,13 @@ pub struct OrgRef {
     pub known: bool,
 }
 
+impl OrgRef {
+    /// A body no dictionary lists, known by the shape of its name, in no region.
+    pub fn shaped(name: String, aliases: Vec<String>, kind: BodyKind) -> OrgRef {
+        OrgRef { name, aliases, kind: Some(kind), parent: None, region: None, bare_region: false, known: false }
+    }
+}
+
 /// One step of parsing a body name.
 #[derive(Debug, Clone)]
 enum Unit {

@@ -80,29 +80,22 @@ pub fn township_body(township: &str, word: &[char], before: Option<char>) -> Opt
     let level = LEVEL_WORDS.iter().find(|w| township.ends_with(*w))?;
     let organ = word.strip_prefix(level)?;
     let t = township;
-    let body = |name: String, aliases: Vec<String>, kind: BodyKind| OrgRef {
-        name,
-        aliases,
-        kind: Some(kind),
-        parent: None,
-        region: None,
-        bare_region: false,
-        known: false,
-    };
     let street = *level == "街道";
     Some(match organ {
         "党委" | "委" if !street => {
-            body(format!("中共{t}委员会"), vec![format!("{t}党委"), format!("{t}委")], BodyKind::Party)
+            OrgRef::shaped(format!("中共{t}委员会"), vec![format!("{t}党委"), format!("{t}委")], BodyKind::Party)
         }
-        "党工委" if street => body(format!("中共{t}工作委员会"), vec![format!("{t}党工委")], BodyKind::Party),
-        "纪委" => body(format!("中共{t}纪律检查委员会"), vec![format!("{t}纪委")], BodyKind::Party),
+        "党工委" if street => {
+            OrgRef::shaped(format!("中共{t}工作委员会"), vec![format!("{t}党工委")], BodyKind::Party)
+        }
+        "纪委" => OrgRef::shaped(format!("中共{t}纪律检查委员会"), vec![format!("{t}纪委")], BodyKind::Party),
         "纪工委" if street => {
-            body(format!("中共{t}纪律检查工作委员会"), vec![format!("{t}纪工委")], BodyKind::Party)
+            OrgRef::shaped(format!("中共{t}纪律检查工作委员会"), vec![format!("{t}纪工委")], BodyKind::Party)
         }
         "人大主席团" if !street => {
-            body(format!("{t}人民代表大会主席团"), vec![format!("{t}人大主席团")], BodyKind::Congress)
+            OrgRef::shaped(format!("{t}人民代表大会主席团"), vec![format!("{t}人大主席团")], BodyKind::Congress)
         }
-        "人大" if !street => body(format!("{t}人民代表大会"), vec![format!("{t}人大")], BodyKind::Congress),
+        "人大" if !street => OrgRef::shaped(format!("{t}人民代表大会"), vec![format!("{t}人大")], BodyKind::Congress),
         "" | "政府" | "人民政府" if !street => government(t),
         "" | "办事处" | "办" if street => government(t),
         _ => return None,
@@ -126,15 +119,7 @@ pub fn government(township: &str) -> OrgRef {
     } else {
         (format!("{township}人民政府"), format!("{township}政府"))
     };
-    OrgRef {
-        name,
-        aliases: vec![short, township.to_string()],
-        kind: Some(BodyKind::Government),
-        parent: None,
-        region: None,
-        bare_region: false,
-        known: false,
-    }
+    OrgRef::shaped(name, vec![short, township.to_string()], BodyKind::Government)
 }
 
 #[cfg(test)]

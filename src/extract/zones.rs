@@ -52,15 +52,7 @@ pub fn zone_ref(name: &str) -> Option<OrgRef> {
             .map(|a| format!("{a}党工委"))
             .collect();
         aliases.dedup();
-        return Some(OrgRef {
-            name: format!("中共{}工作委员会", z.name),
-            aliases,
-            kind: Some(BodyKind::Party),
-            parent: None,
-            region: None,
-            bare_region: false,
-            known: false,
-        });
+        return Some(OrgRef::shaped(format!("中共{}工作委员会", z.name), aliases, BodyKind::Party));
     }
     if let Some(zone) = COMMITTEES.iter().find_map(|c| name.strip_suffix(c)) {
         return zone_body(zone);
@@ -82,15 +74,7 @@ fn zone_body(name: &str) -> Option<OrgRef> {
             aliases.push(format!("{n}{c}"));
         }
     }
-    Some(OrgRef {
-        name: full,
-        aliases,
-        kind: Some(BodyKind::Government),
-        parent: None,
-        region: None,
-        bare_region: false,
-        known: false,
-    })
+    Some(OrgRef::shaped(full, aliases, BodyKind::Government))
 }
 
 #[cfg(test)]
