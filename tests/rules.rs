@@ -1027,3 +1027,27 @@ fn names_after_honours_and_occupations_are_persons() {
         ],
     );
 }
+
+#[test]
+fn a_further_event_of_the_day_is_a_meeting_of_its_own() {
+    check(
+        "further events",
+        &[
+            (
+                "11月29日，平江县委书记黄志刚主持召开县委常委会会议。当天下午，黄志刚还主持召开县委全面深化改革委员会第十次会议。",
+                &[
+                    "meeting:县委常委会会议",
+                    "meeting:县委全面深化改革委员会第十次会议",
+                    "org:中共平江县委员会全面深化改革委员会",
+                ],
+                &[],
+            ),
+            // A meeting only spoken of stays out.
+            (
+                "11月29日，县委书记黄志刚主持召开县委常委会会议，传达学习全省经济工作会议精神。",
+                &["meeting:县委常委会会议"],
+                &["meeting:全省经济工作会议"],
+            ),
+        ],
+    );
+}

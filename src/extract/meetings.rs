@@ -459,7 +459,7 @@ pub fn choose_meetings(
             }
             continue;
         }
-        if kept.iter().any(|k| k.kind == c.kind) {
+        if kept.iter().any(|k| k.kind == c.kind) && !is_further_event(chars, &c) {
             continue;
         }
         kept.push(c);
@@ -483,6 +483,20 @@ pub fn choose_meetings(
         }
     }
     kept
+}
+
+/// Words that tell a further event of the same day or visit (当天下午…还主持召开…).
+const FURTHER_EVENT_MARKS: &[&str] =
+    &["还主持召开", "还召开", "随后召开", "随后主持召开", "随后举行", "当天下午", "同日", "会后"];
+
+/// Whether the candidate is convened in a sentence that tells a further event of the report
+/// (当天下午，张三还主持召开某某委员会会议): a second meeting of its kind.
+fn is_further_event(chars: &[char], c: &MeetingCandidate) -> bool {
+    let before: String = chars[c.sentence.0..c.start].iter().collect();
+    !c.in_headline
+        && !c.in_remarks
+        && FURTHER_EVENT_MARKS.iter().any(|m| before.contains(m))
+        && ["召开", "举行", "主持"].iter().any(|v| before.contains(v))
 }
 
 /// Words for the people met at a reception when no one is named (会见获奖代表, 会见客商一行).

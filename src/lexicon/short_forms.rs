@@ -1,9 +1,10 @@
-//! The short forms every body named after a people's congress also goes by: writers shorten
-//! 人民代表大会 to 人大 inside any longer name (某省人大监察和司法委员会), so the dictionaries
-//! need not list each spelling.
+//! The short forms bodies also go by: writers shorten 人民代表大会 to 人大 inside any longer
+//! name (某省人大监察和司法委员会) and a party committee's name to …委 before its organs
+//! (县委全面深化改革委员会), so the dictionaries need not list each spelling.
 
 /// (full part, short part), longest first: the first that a name holds is shortened.
-const SHORTENINGS: &[(&str, &str)] = &[("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大")];
+const SHORTENINGS: &[(&str, &str)] =
+    &[("人民代表大会常务委员会", "人大常委会"), ("人民代表大会", "人大"), ("中共{}委员会", "{}委")];
 
 /// The aliases `aliases` with the usual short spellings of `name` and of each alias added,
 /// in order and without repeats.
@@ -31,5 +32,7 @@ mod tests {
         let got = with_short_forms("{}人民代表大会常务委员会法制工作委员会", vec![]);
         assert_eq!(got, ["{}人大常委会法制工作委员会"]);
         assert!(with_short_forms("{}人民政府", vec!["{}政府".into()]) == ["{}政府"]);
+        let got = with_short_forms("中共{}委员会全面深化改革委员会", vec!["{}委深改委".into()]);
+        assert_eq!(got, ["{}委深改委", "{}委全面深化改革委员会"]);
     }
 }
