@@ -1051,3 +1051,25 @@ fn a_further_event_of_the_day_is_a_meeting_of_its_own() {
         ],
     );
 }
+
+#[test]
+fn a_deputys_posts_further_on_in_the_sentence_are_of_the_same_body() {
+    check(
+        "deputies",
+        &[
+            (
+                "会议召开。抚州市卫生健康委员会党组书记、主任曾志明出席会议并讲话，党组成员、副主任熊丽华主持会议。",
+                &["role:熊丽华|党组成员|抚州市卫生健康委员会", "role:熊丽华|副主任|抚州市卫生健康委员会"],
+                &[],
+            ),
+            // A post of another family takes no body from the earlier chain.
+            (
+                "会议召开。抚州市卫生健康委员会主任曾志明出席会议并讲话，秘书长熊丽华主持会议。",
+                &["role:熊丽华|秘书长|-"],
+                &["role:熊丽华|秘书长|抚州市卫生健康委员会"],
+            ),
+            // A city's central hospital by its level word.
+            ("抚州市召开会议。市中心医院院长吕建国发言。", &["role:吕建国|院长|抚州市中心医院"], &[]),
+        ],
+    );
+}

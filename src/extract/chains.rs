@@ -65,6 +65,17 @@ fn is_school(name: &str) -> bool {
     ["学院", "研究生院", "研究院", "书院", "系", "学部"].iter().any(|s| name.ends_with(s)) && !name.ends_with("大学")
 }
 
+/// Whether two posts are of one family: one is the other's deputy (局长, 副局长, 常务副局长),
+/// or both are posts of the same organ (党组书记, 党组成员).
+fn same_post_family(a: &str, b: &str) -> bool {
+    let base = |t: &str| {
+        let t = t.strip_prefix("常务").unwrap_or(t);
+        t.strip_prefix('副').unwrap_or(t).to_string()
+    };
+    let organ = |t: &str| ["党组", "党委", "党工委"].into_iter().find(|o| t.starts_with(o));
+    base(a) == base(b) || organ(a).is_some_and(|o| organ(b) == Some(o))
+}
+
 /// `inner` as a part of `outer`: its name prefixed with the outer body's.
 fn sub_body(outer: &OrgRef, inner: OrgRef) -> OrgRef {
     let mut aliases = inner.aliases;
@@ -501,6 +512,16 @@ impl<'a> ChainParser<'a> {
                 chain.orgs.push(org.clone());
             }
             role.org = Some(org);
+        }
+    }
+
+    /// Fills the posts of `chain` that name no body with the body of an earlier chain of the
+    /// same sentence, when each is a post of the same family as one there (某局党组书记、
+    /// 局长张三讲话，党组成员、副局长李四主持: the deputy's posts are the bureau's).
+    pub fn inherit_related(&self, chain: &mut Chain, prev: &Chain) {
+        let related = |t: &str| prev.roles.iter().any(|p| p.org.is_some() && same_post_family(t, &p.title));
+        if !chain.roles.is_empty() && chain.roles.iter().all(|r| related(&r.title)) {
+            self.inherit(chain, prev);
         }
     }
 

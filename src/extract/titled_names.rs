@@ -52,6 +52,9 @@ impl Extractor {
             if let Some((prev_end, prev_chain)) = &prev {
                 if chain.start == prev_end + 1 && matches!(chars[*prev_end], '、' | '，' | ',') {
                     parser.inherit(&mut chain, prev_chain);
+                } else {
+                    // Further on in the sentence, a deputy's posts (党组成员、副主任).
+                    parser.inherit_related(&mut chain, prev_chain);
                 }
             }
             for o in &chain.orgs {
