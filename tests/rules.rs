@@ -1020,7 +1020,7 @@ fn names_after_honours_and_occupations_are_persons() {
     check(
         "honours and occupations",
         &[
-            ("全国劳动模范王建华发言。", &["person:王建华", "attends:王建华|spoke"], &["person:劳动模范王"]),
+            ("全国劳动模范祁文海发言。", &["person:祁文海", "attends:祁文海|spoke"], &["person:劳动模范王"]),
             ("种植大户刘春生介绍经验。", &["person:刘春生"], &[]),
             ("老党员张德福讲述了入党经历。", &["person:张德福"], &[]),
             ("公司技术总监黄立民介绍情况。", &["role:黄立民|技术总监|-"], &["role:黄立民|总监|-"]),
