@@ -1073,3 +1073,27 @@ fn a_deputys_posts_further_on_in_the_sentence_are_of_the_same_body() {
         ],
     );
 }
+
+#[test]
+fn league_committees_and_department_party_committees_are_named_in_full() {
+    check(
+        "league and department committees",
+        &[
+            // 团市委: the league's committee of the report's city, written with 团 before the level word.
+            ("抚州市召开会议。团市委书记宁晓燕发言。", &["role:宁晓燕|书记|共青团抚州市委员会"], &["org:团市委"]),
+            (
+                "抚州市南城县召开会议。共青团南城县委书记宁晓燕发言。",
+                &["role:宁晓燕|书记|共青团南城县委员会"],
+                &["role:宁晓燕|书记|中共南城县委员会"],
+            ),
+            // A bureau's party committee: its posts are the bureau's, the committee is named after it.
+            (
+                "抚州市召开会议。市公安局党委书记、局长柴立军讲话。",
+                &["role:柴立军|党委书记|抚州市公安局", "role:柴立军|局长|抚州市公安局", "org:抚州市公安局党委"],
+                &["org:市公安局党委"],
+            ),
+            // A central bank branch with its region.
+            ("抚州市召开会议。人民银行抚州市分行行长范立明出席。", &["role:范立明|行长|中国人民银行抚州市分行"], &[]),
+        ],
+    );
+}

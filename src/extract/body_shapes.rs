@@ -16,12 +16,13 @@ const UNIT_KINDS: &[BodyKind] =
 
 /// The unit of a unit's party committee (or general branch, or branch) and the post spelled
 /// with the organ, when `org` is one (某某集团党委 + 书记 → 某某集团, 党委书记; the
-/// branch's 书记 of 某某公司党支部 → 某某公司, 党支部书记). `unit_kind` gives the kind of a name by its
-/// ending. Regions' and townships' committees (某某县党委, 某某镇党委) are bodies of their own.
+/// branch's 书记 of 某某公司党支部 → 某某公司, 党支部书记; a government department's 党委 too:
+/// 市公安局党委书记 → 党委书记 of the bureau). `unit_of` resolves the unit's name. Regions'
+/// and townships' committees (某某县党委, 某某镇党委) are bodies of their own.
 pub fn unit_party_post(
     org: &OrgRef,
     title: &str,
-    unit_kind: impl Fn(&str) -> Option<BodyKind>,
+    unit_of: impl Fn(&str) -> Option<OrgRef>,
 ) -> Option<(String, OrgRef)> {
     if org.known || !UNIT_PARTY_TITLES.contains(&title) {
         return None;
@@ -30,7 +31,12 @@ pub fn unit_party_post(
     if unit.chars().count() < 2 && !super::orgs::is_own_unit_word(unit) {
         return None;
     }
-    let kind = unit_kind(unit)?;
+    let found = unit_of(unit)?;
+    let kind = found.kind?;
+    let department = found.known && kind == BodyKind::Government && found.parent.is_some();
+    if department {
+        return Some((format!("{organ}{title}"), found));
+    }
     if !UNIT_KINDS.contains(&kind) {
         return None;
     }
@@ -140,14 +146,21 @@ mod tests {
         }
     }
 
-    fn kind_of(s: &str) -> Option<BodyKind> {
-        if s.ends_with("大学") {
-            Some(BodyKind::University)
+    fn kind_of(s: &str) -> Option<OrgRef> {
+        let kind = if s.ends_with("大学") {
+            BodyKind::University
         } else if s.ends_with('镇') || s.ends_with('县') {
-            Some(BodyKind::Government)
+            BodyKind::Government
+        } else if s.ends_with("公安局") {
+            // A department of a government, as the dictionaries know it.
+            let mut r = OrgRef::shaped(format!("某某{s}"), vec![], BodyKind::Government);
+            r.known = true;
+            r.parent = Some("某某人民政府".into());
+            return Some(r);
         } else {
-            None
-        }
+            return None;
+        };
+        Some(OrgRef::shaped(s.into(), vec![], kind))
     }
 
     #[test]
@@ -155,6 +168,8 @@ mod tests {
         let (t, u) = unit_party_post(&unknown("某某理工大学党委"), "书记", kind_of).unwrap();
         assert_eq!((t.as_str(), u.name.as_str()), ("党委书记", "某某理工大学"));
         assert!(unit_party_post(&unknown("某某镇党委"), "书记", kind_of).is_none());
+        let (t, u) = unit_party_post(&unknown("市公安局党委"), "书记", kind_of).unwrap();
+        assert_eq!((t.as_str(), u.name.as_str()), ("党委书记", "某某市公安局"));
         let (t, u) = unit_party_post(&unknown("某某理工大学党支部"), "书记", kind_of).unwrap();
         assert_eq!((t.as_str(), u.name.as_str()), ("党支部书记", "某某理工大学"));
         assert!(unit_party_post(&unknown("某某理工大学党委"), "校长", kind_of).is_none());

@@ -468,15 +468,11 @@ impl<'a> ChainParser<'a> {
             if let Some(g) = body_shapes::township_government(&o.name, title) {
                 return ChainRole { title: title.to_string(), org: Some(g) };
             }
-            let unit_kind = |u: &str| {
+            let unit_of = |u: &str| {
                 let chars: Vec<char> = u.chars().collect();
-                self.orgs
-                    .resolve(&chars, None, false)
-                    .or_else(|| self.orgs.own_unit(&chars))
-                    .filter(|r| !r.bare_region)
-                    .and_then(|r| r.kind)
+                self.orgs.resolve(&chars, None, false).or_else(|| self.orgs.own_unit(&chars)).filter(|r| !r.bare_region)
             };
-            if let Some((t, unit)) = body_shapes::unit_party_post(o, title, unit_kind) {
+            if let Some((t, unit)) = body_shapes::unit_party_post(o, title, unit_of) {
                 return ChainRole { title: t, org: Some(unit) };
             }
         }

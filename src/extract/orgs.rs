@@ -121,6 +121,25 @@ impl<'a> OrgResolver<'a> {
         if used == chars.len() && !units.is_empty() {
             return self.resolve_dictionary(chars, carried);
         }
+        // A government department's party committee (市公安局党委): named after the department.
+        if let Some((stem, organ)) = ["党委", "党总支", "党支部"].iter().find_map(|o| {
+            chars.len().checked_sub(o.chars().count()).filter(|_| surface.ends_with(o)).map(|n| (&chars[..n], *o))
+        }) {
+            if let Some(dept) = self
+                .resolve_dictionary(stem, carried)
+                .filter(|d| d.known && !d.bare_region && d.kind == Some(BodyKind::Government) && d.parent.is_some())
+            {
+                return Some(OrgRef {
+                    name: format!("{}{organ}", dept.name),
+                    aliases: vec![surface],
+                    kind: Some(BodyKind::Party),
+                    parent: Some(dept.name),
+                    region: dept.region,
+                    bare_region: false,
+                    known: false,
+                });
+            }
+        }
         if !allow_shape && !self.has_org_shape(&surface) {
             return None;
         }
@@ -371,6 +390,24 @@ impl<'a> OrgResolver<'a> {
                     }
                 }
             }
+            // A department written with words before its region (团市委, 共青团某县委).
+            for (before, after, dept) in lex.prefixed_departments() {
+                let Some(rest2) = strip_chars(rest, before) else { continue };
+                let (rlen, region) = if let Some((rlen, regions)) = lex.region_prefix(rest2) {
+                    (rlen, Some(self.pick_region(regions)))
+                } else if let Some(w) = LEVEL_WORDS.iter().find(|w| strip_chars(rest2, w).is_some()) {
+                    let region = carried
+                        .and_then(|c| self.ancestor_answering(c, w))
+                        .or_else(|| self.ctx.resolve_level_word(lex, w));
+                    (w.chars().count(), region)
+                } else {
+                    continue;
+                };
+                if strip_chars(&rest2[rlen..], after).is_some() {
+                    let used = before.chars().count() + rlen + after.chars().count();
+                    consider(used, Unit::Department { dept: *dept, region });
+                }
+            }
             match best {
                 Some((len, Unit::Body(party)))
                     if body_shapes::DEMOCRATIC_PARTIES.contains(&lex.bodies[party].name.as_str()) =>
@@ -594,6 +631,12 @@ fn tier(l: Level) -> u8 {
     } else {
         2
     }
+}
+
+/// `chars` after the words `w`, when it starts with them.
+fn strip_chars<'c>(chars: &'c [char], w: &str) -> Option<&'c [char]> {
+    let n = w.chars().count();
+    (chars.len() >= n && chars[..n].iter().copied().eq(w.chars())).then(|| &chars[n..])
 }
 
 /// The length of a term of office written inside a body's name (湖南省第十四届人大常委会,

@@ -95,6 +95,9 @@ pub struct Lexicon {
     dept_suffix_index: HashMap<String, Vec<usize>>,
     /// Department aliases that stand on their own.
     dept_bare_index: HashMap<String, usize>,
+    /// Department aliases written with words before the region (团{}委, 共青团{}委员会):
+    /// (words before, words after, department), sorted.
+    dept_prefixed: Vec<(String, String, usize)>,
     title_index: HashMap<String, usize>,
     trigger_index: HashSet<String>,
     name_before: HashSet<String>,
@@ -176,8 +179,15 @@ impl Lexicon {
         }
         let mut dept_suffix_index: HashMap<String, Vec<usize>> = HashMap::default();
         let mut dept_bare_index = HashMap::default();
+        let mut dept_prefixed = Vec::new();
         for (i, d) in p.departments.iter().enumerate() {
             for form in std::iter::once(&d.name).chain(d.aliases.iter()) {
+                if let Some((before, after)) = form.split_once("{}") {
+                    // 中共{}… is read as 中共 and a regional party body already.
+                    if !before.is_empty() && before != "中共" && !after.is_empty() {
+                        dept_prefixed.push((before.to_string(), after.to_string(), i));
+                    }
+                }
                 if let Some(rest) = form.strip_prefix("{}") {
                     if !rest.is_empty() {
                         dept_suffix_index.entry(rest.to_string()).or_default().push(i);
@@ -306,6 +316,11 @@ impl Lexicon {
             body_index,
             dept_suffix_index,
             dept_bare_index,
+            dept_prefixed: {
+                dept_prefixed.sort();
+                dept_prefixed.dedup();
+                dept_prefixed
+            },
             title_index,
             name_before,
             name_after,
@@ -402,6 +417,12 @@ impl Lexicon {
     /// Departments whose `{}`-form ends in exactly `s` (the part after the region).
     pub fn departments_after_region(&self, s: &str) -> &[usize] {
         self.dept_suffix_index.get(s).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Department aliases written with words before the region (团{}委): (words before,
+    /// words after, department).
+    pub fn prefixed_departments(&self) -> &[(String, String, usize)] {
+        &self.dept_prefixed
     }
 
     /// The department written `s` on its own (教育工委).
