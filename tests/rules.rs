@@ -1092,6 +1092,18 @@ fn league_committees_and_department_party_committees_are_named_in_full() {
                 &["role:柴立军|党委书记|抚州市公安局", "role:柴立军|局长|抚州市公安局", "org:抚州市公安局党委"],
                 &["org:市公安局党委"],
             ),
+            // A party organ written bare before its post: the post keeps the organ, the body is
+            // the unit of the chain or of the chain before.
+            (
+                "抚州市召开会议。市公安局党委书记、局长柴立军讲话，党委副书记、副局长邹海出席。",
+                &["role:邹海|党委副书记|抚州市公安局", "role:邹海|副局长|抚州市公安局"],
+                &[],
+            ),
+            (
+                "益阳市第三人民医院召开会议。院党委书记许文涛讲话，党委副书记、院长柯立群主持。",
+                &["role:柯立群|党委副书记|益阳市第三人民医院", "role:柯立群|院长|益阳市第三人民医院"],
+                &[],
+            ),
             // A central bank branch with its region.
             ("抚州市召开会议。人民银行抚州市分行行长范立明出席。", &["role:范立明|行长|中国人民银行抚州市分行"], &[]),
         ],

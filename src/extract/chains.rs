@@ -53,6 +53,9 @@ pub(super) const LEAD_IN_CHARS: &[char] =
 /// them starts after them.
 const LEAD_IN_WORDS: &[&str] = &["所属", "下属", "旗下", "属下"];
 
+/// A unit's party organs, written bare before their posts (党委副书记).
+const BARE_PARTY_ORGANS: &[&str] = &["党委", "党总支", "党支部"];
+
 /// Whether a name ends like a unit inside a body (a bureau, division, department, office,
 /// centre or working committee) rather than a body of its own.
 fn is_sub_unit(name: &str) -> bool {
@@ -186,6 +189,15 @@ impl<'a> ChainParser<'a> {
             return Some(Segment { start, org: None, org_span: None, title, lead_in: false });
         }
         let org_text = &self.chars[start..org_end];
+        // A party organ written bare before its post (…讲话，党委副书记、副局长某某): the organ is
+        // part of the post, the unit comes from the chain or the list before.
+        if let Some(organ) = BARE_PARTY_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
+            if let Some(mut t) = title.filter(|t| t.kind == TitleKind::Party) {
+                t.title = format!("{organ}{}", t.title);
+                return Some(Segment { start, org: None, org_span: None, title: Some(t), lead_in: false });
+            }
+            return None;
+        }
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
             return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0 });
         }
@@ -430,6 +442,19 @@ impl<'a> ChainParser<'a> {
                 roles.push(role);
             }
         }
+        // A post written with its bare organ (党委副书记、院长) is held in the unit of the chain's
+        // administrative post.
+        let unit = roles
+            .iter()
+            .filter(|r| self.lex.title(&r.title).is_some_and(|t| t.kind != TitleKind::Party))
+            .find_map(|r| r.org.clone());
+        if let Some(unit) = unit {
+            for r in
+                roles.iter_mut().filter(|r| r.org.is_none() && BARE_PARTY_ORGANS.iter().any(|o| r.title.starts_with(o)))
+            {
+                r.org = Some(unit.clone());
+            }
+        }
         Chain { start, roles, collective, orgs: all_orgs, read_apart }
     }
 
@@ -491,13 +516,18 @@ impl<'a> ChainParser<'a> {
         }
         let (base_title, base_org) = base;
         for role in &mut chain.roles {
-            let Some(title) = self.lex.title(&role.title) else { continue };
+            // A post written with its bare organ (党委副书记) is looked up without it.
+            let organ = BARE_PARTY_ORGANS.iter().find(|o| role.title.starts_with(*o));
+            let bare_title = organ.map_or(role.title.as_str(), |o| &role.title[o.len()..]);
+            let Some(title) = self.lex.title(bare_title) else { continue };
             if !matches!(title.body, TitleBody::Written) || title.is_collective() {
                 continue;
             }
             let org = if base_title.starts_with("党委") && title.kind == TitleKind::Party {
                 // The unit of the party committee before (党委书记 of 某某大学): 党委副书记 too.
-                role.title = format!("党委{}", role.title);
+                if organ.is_none() {
+                    role.title = format!("党委{}", role.title);
+                }
                 base_org.clone()
             } else if let Some(g) = body_shapes::township_government(&base_org.name, &role.title) {
                 g
