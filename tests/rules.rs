@@ -903,6 +903,13 @@ fn a_townships_report_names_its_bodies_by_level_words() {
                 &["role:林晓东|书记|中共仓前街道工作委员会", "role:许雅文|主任|仓前街道办事处"],
                 &[],
             ),
+            // A village's report: 村党支部 and 村委会 are the village's named after its township.
+            (
+                "近日，平江县青禾镇石桥村召开村民代表大会。村党支部书记、村委会主任李长贵主持会议。",
+                &["role:李长贵|书记|石桥村党支部", "role:李长贵|主任|石桥村村民委员会"],
+                &["org:村党支部"],
+            ),
+            ("平江县青禾镇石桥村召开会议。各村党支部书记汪海鹰出席。", &[], &["role:汪海鹰|书记|石桥村党支部"]),
             // 各乡镇党委 speaks of many townships: no body of the report's own.
             ("平江县青禾镇召开会议。各乡镇党委书记汪海鹰出席。", &[], &["role:汪海鹰|书记|中共青禾镇委员会"]),
             // The parties' own spelling of a regional committee (民革某市委会).

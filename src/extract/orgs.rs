@@ -60,30 +60,42 @@ pub struct OrgResolver<'a> {
     ctx: RegionContext,
     /// The report's own township or street, when it names one ([`super::township`]).
     township: Option<String>,
+    /// The report's own village, when it names one.
+    village: Option<String>,
 }
 
 impl<'a> OrgResolver<'a> {
     /// A resolver for one report.
     pub fn new(lex: &'a Lexicon, ctx: RegionContext) -> Self {
-        OrgResolver { lex, ctx, township: None }
+        OrgResolver { lex, ctx, township: None, village: None }
     }
 
     /// The resolver with the report's own township, whose bodies its bare level words name.
-    pub fn with_township(mut self, township: Option<String>) -> Self {
+    pub fn with_township(mut self, township: Option<String>, village: Option<String>) -> Self {
         self.township = township;
+        self.village = village;
         self
+    }
+
+    /// The report's own township and village, for a word starting with `c` (村 → the village).
+    fn own_place(&self, c: Option<&char>) -> Option<&str> {
+        if c == Some(&'村') {
+            self.village.as_deref()
+        } else {
+            self.township.as_deref()
+        }
     }
 
     /// The body a township's bare level word names (镇党委, 镇长's 镇), in a report of one
     /// township; `before` is the char written before the word.
     pub fn township_body(&self, chars: &[char], before: Option<char>) -> Option<OrgRef> {
-        super::township::township_body(self.township.as_deref()?, chars, before)
+        super::township::township_body(self.own_place(chars.first())?, chars, before)
     }
 
     /// The body a township's level word and organ name at the start of `chars` in running text
     /// (镇党委召开会议), and its length.
     pub fn township_word_at(&self, chars: &[char], before: Option<char>) -> Option<(usize, OrgRef)> {
-        super::township::township_word_at(self.township.as_deref()?, chars, before)
+        super::township::township_word_at(self.own_place(chars.first())?, chars, before)
     }
 
     /// The government of the report's township, for a head of township named without a body.

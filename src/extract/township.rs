@@ -1,6 +1,7 @@
-//! The report's own township or street (某某县青禾镇): what its bare level words name in a
-//! township's report (镇党委 → 中共青禾镇委员会, 镇长 → 青禾镇人民政府). Townships are in no
-//! dictionary, so the township is the one the report names in full.
+//! The report's own township or street (某某县青禾镇) and village (青禾镇石桥村): what their
+//! bare level words name in their reports (镇党委 → 中共青禾镇委员会, 镇长 → 青禾镇人民政府,
+//! 村党支部 → 石桥村党支部). Townships and villages are in no dictionary, so each is the one the
+//! report names in full.
 
 use super::hits::Hits;
 use super::names::is_han;
@@ -9,6 +10,9 @@ use crate::lexicon::BodyKind;
 
 /// The level words of townships and streets, longest first.
 const LEVEL_WORDS: &[&str] = &["街道", "镇", "乡"];
+
+/// The level word of villages.
+const VILLAGE: &[&str] = &["村"];
 
 /// Chars before a bare level word that make it a word for many townships (各镇, 全乡, 乡镇).
 const NOT_OWN: &[char] = &['各', '全', '乡', '镇', '两', '多', '等', '每', '个', '城', '村'];
@@ -29,7 +33,7 @@ pub fn own_township(
     units: &[(usize, usize)],
     not_a_name: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    let township_at = |i: usize, end: usize| township_at(chars, i, end, &not_a_name);
+    let township_at = |i: usize, end: usize| place_at(chars, i, end, LEVEL_WORDS, &not_a_name);
     let after_region = units.iter().find_map(|&(a, b)| {
         (a..b).find_map(|i| {
             let region_end = hits.ending_at(i).any(|h| matches!(h.surface, crate::lexicon::Surface::Region(_)));
@@ -47,9 +51,45 @@ pub fn own_township(
     units.iter().filter_map(|&(a, b)| township_at(a, b)).find(|t| text.matches(t.as_str()).count() >= 2)
 }
 
-/// A township's full name starting at `i` (before `end`): a stem of two or three Han chars
-/// and a level word.
-fn township_at(chars: &[char], i: usize, end: usize, not_a_name: &impl Fn(&str) -> bool) -> Option<String> {
+/// The village a report is about: the first one named right after a township or street
+/// (青禾镇石桥村) or a county or district (某某县石桥村).
+pub fn own_village(
+    hits: &Hits,
+    chars: &[char],
+    units: &[(usize, usize)],
+    not_a_name: impl Fn(&str) -> bool,
+) -> Option<String> {
+    units.iter().find_map(|&(a, b)| {
+        (a + 1..b).find_map(|i| {
+            let after_place = hits.ending_at(i).any(|h| matches!(h.surface, crate::lexicon::Surface::Region(_)))
+                || (i >= a + 3
+                    && place_at(chars, i - 3, i, LEVEL_WORDS, &not_a_name).is_some_and(|t| t.chars().count() == 3))
+                || ends_with_township(chars, a, i, &not_a_name);
+            if after_place {
+                place_at(chars, i, b, VILLAGE, &not_a_name)
+            } else {
+                None
+            }
+        })
+    })
+}
+
+/// Whether a township's name ends at `i` (after `floor`).
+fn ends_with_township(chars: &[char], floor: usize, i: usize, not_a_name: &impl Fn(&str) -> bool) -> bool {
+    (3..=5).any(|n| {
+        i >= floor + n && place_at(chars, i - n, i, LEVEL_WORDS, not_a_name).is_some_and(|t| t.chars().count() == n)
+    })
+}
+
+/// A place's full name starting at `i` (before `end`): a stem of two or three Han chars and
+/// one of `levels`.
+fn place_at(
+    chars: &[char],
+    i: usize,
+    end: usize,
+    levels: &[&str],
+    not_a_name: &impl Fn(&str) -> bool,
+) -> Option<String> {
     for len in [2, 3] {
         let stem_end = i + len;
         if stem_end >= end {
@@ -61,7 +101,7 @@ fn township_at(chars: &[char], i: usize, end: usize, not_a_name: &impl Fn(&str) 
             return None;
         }
         let rest: String = chars[stem_end..end.min(stem_end + 2)].iter().collect();
-        if let Some(w) = LEVEL_WORDS.iter().find(|w| rest.starts_with(*w)) {
+        if let Some(w) = levels.iter().find(|w| rest.starts_with(*w)) {
             return Some(format!("{}{w}", stem.iter().collect::<String>()));
         }
     }
@@ -77,9 +117,15 @@ pub fn township_body(township: &str, word: &[char], before: Option<char>) -> Opt
         return None;
     }
     let word: String = word.iter().collect();
-    let level = LEVEL_WORDS.iter().find(|w| township.ends_with(*w))?;
-    let organ = word.strip_prefix(level)?;
+    let level = LEVEL_WORDS.iter().chain(VILLAGE).find(|w| township.ends_with(*w))?;
+    if !word.starts_with(level) {
+        return None;
+    }
     let t = township;
+    if let Some(village) = township.strip_suffix('村') {
+        return village_body(village, &word);
+    }
+    let organ = &word[level.len()..];
     let street = *level == "街道";
     Some(match organ {
         "党委" | "委" if !street => {
@@ -102,10 +148,25 @@ pub fn township_body(township: &str, word: &[char], before: Option<char>) -> Opt
     })
 }
 
+/// The body a village's bare words name (村党支部, 村委会; the bare 村: its committee), `word`
+/// starting with 村; `stem` is the village's name without 村.
+fn village_body(stem: &str, word: &str) -> Option<OrgRef> {
+    let t = format!("{stem}村");
+    let committee =
+        || OrgRef::shaped(format!("{t}村民委员会"), vec![format!("{t}委会"), t.clone()], BodyKind::Government);
+    Some(match &word['村'.len_utf8()..] {
+        organ @ ("党支部" | "党总支" | "党委") => {
+            OrgRef::shaped(format!("{t}{organ}"), vec![], BodyKind::Party)
+        }
+        "" | "委会" | "民委员会" => committee(),
+        _ => return None,
+    })
+}
+
 /// The body of a township's level word followed by an organ (镇党委, 镇纪委: not the bare 镇)
 /// at the start of `chars` in running text, and its length.
 pub fn township_word_at(township: &str, chars: &[char], before: Option<char>) -> Option<(usize, OrgRef)> {
-    let level = LEVEL_WORDS.iter().find(|w| township.ends_with(*w))?.chars().count();
+    let level = LEVEL_WORDS.iter().chain(VILLAGE).find(|w| township.ends_with(*w))?.chars().count();
     (level + 1..=(level + 5).min(chars.len()))
         .rev()
         .find_map(|n| township_body(township, &chars[..n], before).map(|o| (n, o)))
@@ -141,6 +202,19 @@ mod tests {
         assert_eq!(township_of("青禾镇召开会议。青禾镇党委书记出席。").as_deref(), Some("青禾镇"));
         assert_eq!(township_of("全县各乡镇召开会议。").as_deref(), None);
         assert_eq!(township_of("平江县召开乡镇会议。平江县召开乡镇会议。").as_deref(), None);
+    }
+
+    #[test]
+    fn the_village_named_after_its_township_is_the_reports_own() {
+        let lex = Lexicon::embedded().unwrap();
+        let village = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let hits = Hits::scan(&lex, &chars);
+            let units = crate::text::sentences(&chars, 0, chars.len());
+            own_village(&hits, &chars, &units, |w| w == "召开")
+        };
+        assert_eq!(village("近日，青禾镇石桥村召开会议。").as_deref(), Some("石桥村"));
+        assert_eq!(village("全镇各村召开会议。"), None);
     }
 
     #[test]
