@@ -1111,6 +1111,12 @@ fn league_committees_and_department_party_committees_are_named_in_full() {
                 &["role:柯立群|党委副书记|益阳市第三人民医院", "role:柯立群|院长|益阳市第三人民医院"],
                 &[],
             ),
+            // Departments listed after a body of the region are that region's.
+            (
+                "会议召开。岳阳市发改委、教育局、科技局负责同志参加活动。",
+                &["org:岳阳市发展和改革委员会", "org:岳阳市教育局", "org:岳阳市科学技术局"],
+                &[],
+            ),
             // A central bank branch with its region.
             ("抚州市召开会议。人民银行抚州市分行行长范立明出席。", &["role:范立明|行长|中国人民银行抚州市分行"], &[]),
         ],

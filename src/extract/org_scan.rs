@@ -45,6 +45,10 @@ impl Extractor {
                     .any(|h| matches!(h.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_)))
                     || (matches!(chars[i], '省' | '市' | '区' | '县' | '州')
                         && hits.starting_at(i + 1).any(|h| matches!(h.surface, Surface::DepartmentSuffix)));
+                // A department written without its region in a list after a regional body.
+                let starts_org = starts_org
+                    || (last.is_some_and(|(end, _)| same_chain(chars, names, end, i))
+                        && hits.starting_at(i).any(|h| matches!(h.surface, Surface::DepartmentSuffix)));
                 let inside_name = {
                     let k = names.partition_point(|n| n.start <= i);
                     k > 0 && names[k - 1].end > i

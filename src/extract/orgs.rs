@@ -402,6 +402,13 @@ impl<'a> OrgResolver<'a> {
                     }
                 }
             }
+            // A department written without its region right after a body of the region that
+            // carries it (某市发改委、教育局: the city's 教育局).
+            if let (Some(region), true) = (carried, units.is_empty()) {
+                if let Some((dlen, dept)) = self.department_suffix(rest, lex.regions[region].level) {
+                    consider(dlen, Unit::Department { dept, region: Some(region) });
+                }
+            }
             // A department written with words before its region (团市委, 共青团某县委).
             for (before, after, dept) in lex.prefixed_departments() {
                 let Some(rest2) = strip_chars(rest, before) else { continue };
