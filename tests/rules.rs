@@ -1122,3 +1122,24 @@ fn league_committees_and_department_party_committees_are_named_in_full() {
         ],
     );
 }
+
+#[test]
+fn a_hospital_divisions_heads_and_names_jieba_tags_oddly() {
+    check(
+        "hospital divisions",
+        &[
+            // 某科主任: 主任 of the division, filed under the hospital of the report.
+            (
+                "抚州市第一人民医院召开会议。心血管内科主任许立群、儿科副主任许文涛发言。",
+                &[
+                    "person:许立群",
+                    "role:许立群|主任|抚州市第一人民医院心血管内科",
+                    "role:许文涛|副主任|抚州市第一人民医院儿科",
+                ],
+                &["role:许立群|科主任|-"],
+            ),
+            // 科主任 written alone stays the title.
+            ("科主任许文涛发言。", &["role:许文涛|科主任|-"], &[]),
+        ],
+    );
+}

@@ -7,6 +7,7 @@ use jieba_rs::Jieba;
 
 use super::body_shapes;
 use super::foreign;
+use super::names;
 use super::orgs::{self, OrgRef, OrgResolver};
 use crate::lexicon::{BodyKind, Level, Lexicon, Title, TitleBody, TitleKind};
 
@@ -178,6 +179,16 @@ impl<'a> ChainParser<'a> {
         let (title, org_end) = match self.lex.title_suffix(text) {
             Some((len, t)) => (Some(t.clone()), end - len),
             None => (None, end),
+        };
+        // A division's head after its name (心血管内科主任): 主任 of the division, not 科主任.
+        let (title, org_end) = match &title {
+            Some(t) if org_end > start && names::is_han(self.chars[org_end - 1]) => {
+                match t.title.strip_suffix("科主任").and_then(|deputy| self.lex.title(&format!("{deputy}主任"))) {
+                    Some(head) => (Some(head.clone()), org_end + 1),
+                    None => (title, org_end),
+                }
+            }
+            _ => (title, org_end),
         };
         if last && title.is_none() {
             return None;

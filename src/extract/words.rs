@@ -15,7 +15,12 @@ impl Extractor {
     /// given names (jieba tags some given names as places).
     pub(super) fn is_ordinary_word(&self, w: &str) -> bool {
         let tags = self.jieba.tag(w, false);
-        tags.len() == 1 && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt")
+        // jieba's dictionary tags some names as numerals: a word without a numeral char is none.
+        let numeral_without_numerals = |t: &str| {
+            t == "m" && !w.chars().any(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两几".contains(c))
+        };
+        tags.len() == 1
+            && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt" || numeral_without_numerals(t))
     }
 
     /// Whether jieba knows `w` as a verb or a function word (召开, 各个): no part of a place's name.
