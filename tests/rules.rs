@@ -1138,6 +1138,21 @@ fn a_hospital_divisions_heads_and_names_jieba_tags_oddly() {
                 ],
                 &["role:许立群|科主任|-"],
             ),
+            // A procuratorate's and a court's heads and party-group posts written bare.
+            (
+                "桃江县人民检察院召开党组会议。检察长、党组书记熊立军主持，副检察长刘晓梅出席。",
+                &[
+                    "role:熊立军|检察长|桃江县人民检察院",
+                    "role:熊立军|党组书记|桃江县人民检察院",
+                    "role:刘晓梅|副检察长|桃江县人民检察院",
+                ],
+                &[],
+            ),
+            (
+                "益阳市中级人民法院召开会议。党组书记、院长钟立伟主持。",
+                &["role:钟立伟|党组书记|益阳市中级人民法院", "role:钟立伟|院长|益阳市中级人民法院"],
+                &[],
+            ),
             // 科主任 written alone stays the title.
             ("科主任许文涛发言。", &["role:许文涛|科主任|-"], &[]),
         ],

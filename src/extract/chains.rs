@@ -453,16 +453,15 @@ impl<'a> ChainParser<'a> {
                 roles.push(role);
             }
         }
-        // A post written with its bare organ (党委副书记、院长) is held in the unit of the chain's
-        // administrative post.
+        // A post written with its bare organ (党委副书记、院长) or a party group's post
+        // (党组书记、检察长) is held in the unit of the chain's administrative post.
         let unit = roles
             .iter()
             .filter(|r| self.lex.title(&r.title).is_some_and(|t| t.kind != TitleKind::Party))
             .find_map(|r| r.org.clone());
         if let Some(unit) = unit {
-            for r in
-                roles.iter_mut().filter(|r| r.org.is_none() && BARE_PARTY_ORGANS.iter().any(|o| r.title.starts_with(o)))
-            {
+            let party_post = |t: &str| BARE_PARTY_ORGANS.iter().chain(&["党组"]).any(|o| t.starts_with(o));
+            for r in roles.iter_mut().filter(|r| r.org.is_none() && party_post(&r.title)) {
                 r.org = Some(unit.clone());
             }
         }

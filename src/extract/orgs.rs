@@ -721,8 +721,15 @@ pub fn is_own_unit_word(word: &str) -> bool {
 
 /// Heads of a unit by the kind word of the unit they head (院长 → 院): a head written without a
 /// body in a unit's report heads the report's own unit of that kind.
-const UNIT_HEADS: &[(&str, &str)] =
-    &[("院长", "院"), ("校长", "校"), ("所长", "所"), ("董事长", "公司"), ("总经理", "公司"), ("总会计师", "公司")];
+const UNIT_HEADS: &[(&str, &str)] = &[
+    ("院长", "院"),
+    ("校长", "校"),
+    ("所长", "所"),
+    ("董事长", "公司"),
+    ("总经理", "公司"),
+    ("总会计师", "公司"),
+    ("检察长", "检察院"),
+];
 
 /// The kind word of the unit a head title (院长, 副校长, 总经理) speaks of.
 pub fn unit_of_head(title: &str) -> Option<&'static str> {
