@@ -1153,6 +1153,13 @@ fn a_hospital_divisions_heads_and_names_jieba_tags_oddly() {
                 &["role:钟立伟|党组书记|益阳市中级人民法院", "role:钟立伟|院长|益阳市中级人民法院"],
                 &[],
             ),
+            // A unit's report names its party posts bare: the unit's; a city's report does not.
+            (
+                "枫溪理工大学召开会议。党委书记孔德明主持，校长陈立峰出席。",
+                &["role:孔德明|党委书记|枫溪理工大学", "role:陈立峰|校长|枫溪理工大学"],
+                &[],
+            ),
+            ("抚州市召开会议。党委书记孔德明主持。", &["role:孔德明|党委书记|-"], &[]),
             // 科主任 written alone stays the title.
             ("科主任许文涛发言。", &["role:许文涛|科主任|-"], &[]),
         ],

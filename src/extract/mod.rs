@@ -133,6 +133,11 @@ impl Extractor {
         let lead: String = units.iter().take(2).flat_map(|&(a, b)| chars[a..b].iter()).collect();
         renames.extend(orgs.compose_unit_parts(lex, &lead));
         people.rename_organizations(&renames);
+        // A unit's report names its party posts bare (党委书记某某): they are the unit's.
+        if let Some(unit) = orgs.lead_unit(lex, &lead) {
+            people
+                .file_bodyless_posts(&unit, |t| ["党委", "党组", "党总支", "党支部"].iter().any(|o| t.starts_with(o)));
+        }
 
         // Meetings.
         let meeting_finder = MeetingFinder::new(lex, &self.jieba, chars, &hits);

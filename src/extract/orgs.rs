@@ -951,9 +951,22 @@ impl OrgTable {
     /// Returns the renames.
     pub fn compose_unit_parts(&mut self, lex: &Lexicon, lead: &str) -> BTreeMap<String, String> {
         let mut renames = BTreeMap::new();
-        // The unit named first in the lead.
-        let owner = self
-            .order
+        let Some(owner) = self.lead_unit(lex, lead) else { return renames };
+        for part in self.unknown.clone() {
+            if is_unit_part(&part) && !owner.contains(part.as_str()) {
+                let full = format!("{owner}{part}");
+                self.rename(&part, &full, Some(&owner));
+                renames.insert(part, full);
+            }
+        }
+        renames
+    }
+
+    /// The unit a report is about: of the units (universities, institutes, enterprises,
+    /// associations, courts, procuratorates) named in `lead` (the headline and first
+    /// sentence), the one named first.
+    pub fn lead_unit(&self, lex: &Lexicon, lead: &str) -> Option<String> {
+        self.order
             .iter()
             .filter(|n| {
                 let kind = self.by_name[*n].kind.as_deref().and_then(BodyKind::parse);
@@ -972,16 +985,7 @@ impl OrgTable {
                     .map(|at| (at, n))
             })
             .min()
-            .map(|(_, n)| n.clone());
-        let Some(owner) = owner else { return renames };
-        for part in self.unknown.clone() {
-            if is_unit_part(&part) && !owner.contains(part.as_str()) {
-                let full = format!("{owner}{part}");
-                self.rename(&part, &full, Some(&owner));
-                renames.insert(part, full);
-            }
-        }
-        renames
+            .map(|(_, n)| n.clone())
     }
 
     /// The full name of `short` when it is an organ of a unit named by its kind word and the

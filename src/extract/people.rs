@@ -38,24 +38,36 @@ impl PersonTable {
 
     /// Points posts at renamed bodies (short forms resolved in context).
     pub fn rename_organizations(&mut self, renames: &BTreeMap<String, String>) {
-        let mut seen = BTreeSet::new();
         for r in &mut self.roles {
             if let Some(new) = r.organization.as_ref().and_then(|o| renames.get(o)) {
                 r.organization = Some(new.clone());
             }
         }
-        self.roles.retain(|r| seen.insert((r.person.clone(), r.title.clone(), r.organization.clone())));
-        self.role_keys = seen;
+        self.dedup_roles();
     }
 
     /// Posts in bodies that turned out to be no body keep no body.
     pub fn forget_organizations(&mut self, gone: &BTreeSet<String>) {
-        let mut seen = BTreeSet::new();
         for r in &mut self.roles {
             if r.organization.as_ref().is_some_and(|o| gone.contains(o)) {
                 r.organization = None;
             }
         }
+        self.dedup_roles();
+    }
+
+    /// Files the posts that name no body and that `is_unit_post` accepts (党委书记 in a
+    /// university's report) under `unit`.
+    pub fn file_bodyless_posts(&mut self, unit: &str, is_unit_post: impl Fn(&str) -> bool) {
+        for r in self.roles.iter_mut().filter(|r| r.organization.is_none() && is_unit_post(&r.title)) {
+            r.organization = Some(unit.to_string());
+        }
+        self.dedup_roles();
+    }
+
+    /// Drops roles that a change of body made equal to another.
+    fn dedup_roles(&mut self) {
+        let mut seen = BTreeSet::new();
         self.roles.retain(|r| seen.insert((r.person.clone(), r.title.clone(), r.organization.clone())));
         self.role_keys = seen;
     }
