@@ -1160,6 +1160,13 @@ fn a_hospital_divisions_heads_and_names_jieba_tags_oddly() {
                 &[],
             ),
             ("抚州市召开会议。党委书记孔德明主持。", &["role:孔德明|党委书记|-"], &[]),
+            // A stationed discipline inspection group's head: 组长 of the group named before it.
+            (
+                "平江县召开会议。县纪委监委驻县教育局纪检监察组组长胡志强出席。",
+                &["role:胡志强|组长|县纪委监委驻县教育局纪检监察组"],
+                &["role:胡志强|纪检监察组组长|县纪委监委驻县教育局"],
+            ),
+            ("纪检监察组组长胡志强出席。", &["role:胡志强|纪检监察组组长|-"], &[]),
             // 科主任 written alone stays the title.
             ("科主任许文涛发言。", &["role:许文涛|科主任|-"], &[]),
         ],

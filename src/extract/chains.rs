@@ -54,6 +54,10 @@ pub(super) const LEAD_IN_CHARS: &[char] =
 /// them starts after them.
 const LEAD_IN_WORDS: &[&str] = &["所属", "下属", "旗下", "属下"];
 
+/// Titles that hold the ending of their body (科主任, 纪检监察组组长): after the body's name they
+/// are its post (body ending, post).
+const TITLES_WITH_THEIR_BODY: &[(&str, &str)] = &[("科", "主任"), ("纪检监察组", "组长")];
+
 /// A unit's party organs, written bare before their posts (党委副书记).
 const BARE_PARTY_ORGANS: &[&str] = &["党委", "党总支", "党支部"];
 
@@ -180,11 +184,16 @@ impl<'a> ChainParser<'a> {
             Some((len, t)) => (Some(t.clone()), end - len),
             None => (None, end),
         };
-        // A division's head after its name (心血管内科主任): 主任 of the division, not 科主任.
+        // A division's head after its name (心血管内科主任, 某某纪检监察组组长): the post of the
+        // division named before it, not 科主任.
         let (title, org_end) = match &title {
             Some(t) if org_end > start && names::is_han(self.chars[org_end - 1]) => {
-                match t.title.strip_suffix("科主任").and_then(|deputy| self.lex.title(&format!("{deputy}主任"))) {
-                    Some(head) => (Some(head.clone()), org_end + 1),
+                let split = TITLES_WITH_THEIR_BODY.iter().find_map(|(body, post)| {
+                    let deputy = t.title.strip_suffix(&format!("{body}{post}"))?;
+                    Some((body.chars().count(), self.lex.title(&format!("{deputy}{post}"))?))
+                });
+                match split {
+                    Some((body_len, head)) => (Some(head.clone()), org_end + body_len),
                     None => (title, org_end),
                 }
             }
