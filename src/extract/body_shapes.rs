@@ -27,7 +27,7 @@ pub fn unit_party_post(
     if org.known || !UNIT_PARTY_TITLES.contains(&title) {
         return None;
     }
-    let (unit, organ) = ["党委", "党总支", "党支部"].iter().find_map(|o| org.name.strip_suffix(o).map(|u| (u, *o)))?;
+    let (unit, organ) = super::orgs::PARTY_ORGANS.iter().find_map(|o| org.name.strip_suffix(o).map(|u| (u, *o)))?;
     if unit.chars().count() < 2 && !super::orgs::is_own_unit_word(unit) {
         return None;
     }

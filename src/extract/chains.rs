@@ -58,9 +58,6 @@ const LEAD_IN_WORDS: &[&str] = &["所属", "下属", "旗下", "属下"];
 /// are its post (body ending, post).
 const TITLES_WITH_THEIR_BODY: &[(&str, &str)] = &[("科", "主任"), ("纪检监察组", "组长")];
 
-/// A unit's party organs, written bare before their posts (党委副书记).
-const BARE_PARTY_ORGANS: &[&str] = &["党委", "党总支", "党支部"];
-
 /// Whether a name ends like a unit inside a body (a bureau, division, department, office,
 /// centre or working committee) rather than a body of its own.
 fn is_sub_unit(name: &str) -> bool {
@@ -211,7 +208,7 @@ impl<'a> ChainParser<'a> {
         let org_text = &self.chars[start..org_end];
         // A party organ written bare before its post (…讲话，党委副书记、副局长某某): the organ is
         // part of the post, the unit comes from the chain or the list before.
-        if let Some(organ) = BARE_PARTY_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
+        if let Some(organ) = orgs::PARTY_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
             if let Some(mut t) = title.filter(|t| t.kind == TitleKind::Party) {
                 t.title = format!("{organ}{}", t.title);
                 return Some(Segment { start, org: None, org_span: None, title: Some(t), lead_in: false });
@@ -222,18 +219,17 @@ impl<'a> ChainParser<'a> {
             return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0 });
         }
         // A township's bare level word (镇党委书记, 镇人大主席) in the report of a township.
-        if let Some(k) = (0..org_text.len()).find(|&k| {
+        if let Some((k, org)) = (0..org_text.len()).find_map(|k| {
             let before = (start + k).checked_sub(1).map(|b| self.chars[b]);
-            (k == 0 || self.is_lead_in(start, start + k)) && self.orgs.township_body(&org_text[k..], before).is_some()
+            let org = self.orgs.township_body(&org_text[k..], before)?;
+            (k == 0 || self.is_lead_in(start, start + k)).then_some((k, org))
         }) {
             if k > 0 && title.is_none() {
                 return None;
             }
-            let before = (start + k).checked_sub(1).map(|b| self.chars[b]);
-            let org = self.orgs.township_body(&org_text[k..], before);
             return Some(Segment {
                 start: start + k,
-                org,
+                org: Some(org),
                 org_span: Some((start + k, org_end)),
                 title,
                 lead_in: k > 0,
@@ -376,24 +372,19 @@ impl<'a> ChainParser<'a> {
             // A body the dictionaries do not know, named right after another body of the chain,
             // is part of it (某部党组成员、某司司长 → 某部某司).
             let seg_org = seg.org.map(|o| match carry.first() {
-                // A known body once joined to the one before (省人大常委会党组成员、法制工作委员会主任).
-                Some(c)
-                    if !o.known
-                        && o.parent.is_none()
-                        && c.known
-                        && !c.bare_region
-                        && self.known_part(c, &o).is_some() =>
-                {
-                    self.known_part(c, &o).expect("checked in the guard")
-                }
-                Some(c) if !o.known && o.parent.is_none() && c.known && !c.bare_region && is_sub_unit(&o.name) => {
-                    sub_body(c, o)
-                }
-                // A school of a university named before it (某某大学副校长、医学院院长).
-                Some(c)
-                    if !o.known && o.parent.is_none() && c.kind == Some(BodyKind::University) && is_school(&o.name) =>
-                {
-                    sub_body(c, o)
+                Some(c) if !o.known && o.parent.is_none() => {
+                    let known_carry = c.known && !c.bare_region;
+                    // A known body once joined to the one before (省人大常委会党组成员、法制工作委员会主任).
+                    if let Some(known) = known_carry.then(|| self.known_part(c, &o)).flatten() {
+                        known
+                    } else if (known_carry && is_sub_unit(&o.name))
+                        // A school of a university named before it (某某大学副校长、医学院院长).
+                        || (c.kind == Some(BodyKind::University) && is_school(&o.name))
+                    {
+                        sub_body(c, o)
+                    } else {
+                        o
+                    }
                 }
                 _ => o,
             });
@@ -469,8 +460,7 @@ impl<'a> ChainParser<'a> {
             .filter(|r| self.lex.title(&r.title).is_some_and(|t| t.kind != TitleKind::Party))
             .find_map(|r| r.org.clone());
         if let Some(unit) = unit {
-            let party_post = |t: &str| BARE_PARTY_ORGANS.iter().chain(&["党组"]).any(|o| t.starts_with(o));
-            for r in roles.iter_mut().filter(|r| r.org.is_none() && party_post(&r.title)) {
+            for r in roles.iter_mut().filter(|r| r.org.is_none() && orgs::is_unit_party_post(&r.title)) {
                 r.org = Some(unit.clone());
             }
         }
@@ -536,7 +526,7 @@ impl<'a> ChainParser<'a> {
         let (base_title, base_org) = base;
         for role in &mut chain.roles {
             // A post written with its bare organ (党委副书记) is looked up without it.
-            let organ = BARE_PARTY_ORGANS.iter().find(|o| role.title.starts_with(*o));
+            let organ = orgs::PARTY_ORGANS.iter().find(|o| role.title.starts_with(*o));
             let bare_title = organ.map_or(role.title.as_str(), |o| &role.title[o.len()..]);
             let Some(title) = self.lex.title(bare_title) else { continue };
             if !matches!(title.body, TitleBody::Written) || title.is_collective() {

@@ -58,12 +58,16 @@ impl Hits {
         }
         // A region's short form that begins inside a title and runs past it is the title's end
         // and a name's start (市长|宁某, 副省长|沙某), not the region (长宁, 长沙).
-        let title_ends: Vec<(usize, usize)> =
+        let mut titles: Vec<(usize, usize)> =
             hits.iter().filter(|h| matches!(h.surface, Surface::Title(_))).map(|h| (h.start, h.end)).collect();
+        titles.sort_unstable();
+        let longest_title = titles.iter().map(|(a, b)| b - a).max().unwrap_or(0);
         hits.retain(|h| {
             let Surface::Region(r) = h.surface else { return true };
             let full = lex.regions[r].name.chars().eq(chars[h.start..h.end].iter().copied());
-            full || !title_ends.iter().any(|&(a, b)| a < h.start && h.start < b && b < h.end)
+            // Only titles starting less than the longest title's length before the region can cross it.
+            let near = titles.partition_point(|t| t.0 + longest_title < h.start);
+            full || !titles[near..].iter().take_while(|t| t.0 < h.start).any(|&(_, b)| h.start < b && b < h.end)
         });
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut by_end: Vec<usize> = (0..hits.len()).collect();

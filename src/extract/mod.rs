@@ -131,12 +131,14 @@ impl Extractor {
         let mut renames = orgs.merge_short_forms(lex, &plain);
         // A unit's report names its divisions bare (执行局): the unit's.
         let lead: String = units.iter().take(2).flat_map(|&(a, b)| chars[a..b].iter()).collect();
-        renames.extend(orgs.compose_unit_parts(lex, &lead));
+        let lead_unit = orgs.lead_unit(lex, &lead);
+        if let Some(unit) = &lead_unit {
+            renames.extend(orgs.compose_unit_parts(unit));
+        }
         people.rename_organizations(&renames);
         // A unit's report names its party posts bare (党委书记某某): they are the unit's.
-        if let Some(unit) = orgs.lead_unit(lex, &lead) {
-            people
-                .file_bodyless_posts(&unit, |t| ["党委", "党组", "党总支", "党支部"].iter().any(|o| t.starts_with(o)));
+        if let Some(unit) = &lead_unit {
+            people.file_bodyless_posts(unit, orgs::is_unit_party_post);
         }
 
         // Meetings.

@@ -134,7 +134,7 @@ impl<'a> OrgResolver<'a> {
             return self.resolve_dictionary(chars, carried);
         }
         // A government department's party committee (市公安局党委): named after the department.
-        if let Some((stem, organ)) = ["党委", "党总支", "党支部"].iter().find_map(|o| {
+        if let Some((stem, organ)) = PARTY_ORGANS.iter().find_map(|o| {
             chars.len().checked_sub(o.chars().count()).filter(|_| surface.ends_with(o)).map(|n| (&chars[..n], *o))
         }) {
             if let Some(dept) = self
@@ -693,20 +693,21 @@ const OWN_UNIT_WORDS: &[(&str, BodyKind)] = &[
     ("委", BodyKind::Government),
     ("部", BodyKind::Government),
     ("办", BodyKind::Government),
-    // A development zone's report names the zone and its committees by their kind words.
-    ("管委会", BodyKind::Government),
+    // A development zone's report names its party working committee by its kind word.
     ("党工委", BodyKind::Party),
-    ("经开区", BodyKind::Government),
-    ("高新区", BodyKind::Government),
-    ("开发区", BodyKind::Government),
-    ("园区", BodyKind::Government),
 ];
+
+/// Kind words by which a development zone's report names the zone itself (管委会主任).
+const ZONE_WORDS: &[&str] = &["管委会", "经开区", "高新区", "开发区", "园区"];
 
 /// The kind of `word` when it is a bare ending of a unit's name (医院, 集团, 大学, 法院) or
 /// one of the single chars that stand for the report's own unit (院, 校, 局).
 fn own_unit_kind(lex: &Lexicon, word: &str) -> Option<BodyKind> {
     if let Some((_, k)) = OWN_UNIT_WORDS.iter().find(|(c, _)| *c == word) {
         return Some(*k);
+    }
+    if ZONE_WORDS.contains(&word) {
+        return Some(BodyKind::Government);
     }
     if word.chars().count() < 2 {
         return None;
@@ -716,7 +717,7 @@ fn own_unit_kind(lex: &Lexicon, word: &str) -> Option<BodyKind> {
 
 /// Whether `word` is a single char or kind word standing for the report's own unit (院, 校, 管委会).
 pub fn is_own_unit_word(word: &str) -> bool {
-    OWN_UNIT_WORDS.iter().any(|(c, _)| *c == word)
+    OWN_UNIT_WORDS.iter().any(|(c, _)| *c == word) || ZONE_WORDS.contains(&word)
 }
 
 /// Heads of a unit by the kind word of the unit they head (院长 → 院): a head written without a
@@ -765,7 +766,7 @@ fn names_unit(full: &str, word: &str) -> bool {
         return full.ends_with("党工委")
             || full.strip_prefix("中共").and_then(|f| f.strip_suffix("工作委员会")).is_some_and(super::zones::is_zone);
     }
-    if ["管委会", "经开区", "高新区", "开发区", "园区"].contains(&word) {
+    if ZONE_WORDS.contains(&word) {
         return super::zones::is_zone(full);
     }
     // 院 stands for a court, hospital, academy or institute, never for the State Council.
@@ -773,6 +774,15 @@ fn names_unit(full: &str, word: &str) -> bool {
         return false;
     }
     full.ends_with(word) || LEGAL_FORMS.iter().any(|f| full.strip_suffix(f).is_some_and(|rest| rest.ends_with(word)))
+}
+
+/// A unit's party committees, general branches and branches: their posts are spelled with the
+/// organ and held in the unit (党委书记 of 某某大学, 党支部书记 of 某某公司).
+pub const PARTY_ORGANS: &[&str] = &["党委", "党总支", "党支部"];
+
+/// Whether `title` is a post of a unit's party organ or party group (党委副书记, 党组成员).
+pub fn is_unit_party_post(title: &str) -> bool {
+    PARTY_ORGANS.iter().chain(&["党组"]).any(|o| title.starts_with(o))
 }
 
 /// Organs of a unit that its posts may name (医院党委, 公司党组).
@@ -795,15 +805,7 @@ pub fn organ_of_same_unit(carried: &OrgRef, organ: &str) -> Option<OrgRef> {
         return None;
     }
     let unit = UNIT_ORGANS.iter().find_map(|o| carried.name.strip_suffix(o)).filter(|u| !u.is_empty())?;
-    Some(OrgRef {
-        name: format!("{unit}{organ}"),
-        aliases: Vec::new(),
-        kind: Some(organ_kind(organ)),
-        parent: None,
-        region: None,
-        bare_region: false,
-        known: false,
-    })
+    Some(OrgRef::shaped(format!("{unit}{organ}"), Vec::new(), organ_kind(organ)))
 }
 
 /// Chars that may stand in a body's name.
@@ -947,15 +949,13 @@ impl OrgTable {
     }
 
     /// Files the internal divisions a unit's report names bare (执行局, 护理部, 科技处) under
-    /// the unit the report is about: a unit named in `lead` (the headline and first sentence).
-    /// Returns the renames.
-    pub fn compose_unit_parts(&mut self, lex: &Lexicon, lead: &str) -> BTreeMap<String, String> {
+    /// `owner`, the unit the report is about ([`Self::lead_unit`]). Returns the renames.
+    pub fn compose_unit_parts(&mut self, owner: &str) -> BTreeMap<String, String> {
         let mut renames = BTreeMap::new();
-        let Some(owner) = self.lead_unit(lex, lead) else { return renames };
         for part in self.unknown.clone() {
             if is_unit_part(&part) && !owner.contains(part.as_str()) {
                 let full = format!("{owner}{part}");
-                self.rename(&part, &full, Some(&owner));
+                self.rename(&part, &full, Some(owner));
                 renames.insert(part, full);
             }
         }

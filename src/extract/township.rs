@@ -34,16 +34,7 @@ pub fn own_township(
     not_a_name: impl Fn(&str) -> bool,
 ) -> Option<String> {
     let township_at = |i: usize, end: usize| place_at(chars, i, end, LEVEL_WORDS, &not_a_name);
-    let after_region = units.iter().find_map(|&(a, b)| {
-        (a..b).find_map(|i| {
-            let region_end = hits.ending_at(i).any(|h| matches!(h.surface, crate::lexicon::Surface::Region(_)));
-            if region_end {
-                township_at(i, b)
-            } else {
-                None
-            }
-        })
-    });
+    let after_region = first_place_after(units, |_, i| region_ends_at(hits, i), township_at);
     if after_region.is_some() {
         return after_region;
     }
@@ -59,26 +50,29 @@ pub fn own_village(
     units: &[(usize, usize)],
     not_a_name: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    units.iter().find_map(|&(a, b)| {
-        (a + 1..b).find_map(|i| {
-            let after_place = hits.ending_at(i).any(|h| matches!(h.surface, crate::lexicon::Surface::Region(_)))
-                || (i >= a + 3
-                    && place_at(chars, i - 3, i, LEVEL_WORDS, &not_a_name).is_some_and(|t| t.chars().count() == 3))
-                || ends_with_township(chars, a, i, &not_a_name);
-            if after_place {
-                place_at(chars, i, b, VILLAGE, &not_a_name)
-            } else {
-                None
-            }
-        })
-    })
+    let after_place = |a: usize, i: usize| {
+        region_ends_at(hits, i)
+            || (3..=5).any(|n| {
+                i >= a + n
+                    && place_at(chars, i - n, i, LEVEL_WORDS, &not_a_name).is_some_and(|t| t.chars().count() == n)
+            })
+    };
+    first_place_after(units, after_place, |i, b| place_at(chars, i, b, VILLAGE, &not_a_name))
 }
 
-/// Whether a township's name ends at `i` (after `floor`).
-fn ends_with_township(chars: &[char], floor: usize, i: usize, not_a_name: &impl Fn(&str) -> bool) -> bool {
-    (3..=5).any(|n| {
-        i >= floor + n && place_at(chars, i - n, i, LEVEL_WORDS, not_a_name).is_some_and(|t| t.chars().count() == n)
-    })
+/// The first place `place_at` finds at a position of a unit where `after` holds (`after` gets
+/// the unit's start and the position).
+fn first_place_after(
+    units: &[(usize, usize)],
+    after: impl Fn(usize, usize) -> bool,
+    place_at: impl Fn(usize, usize) -> Option<String>,
+) -> Option<String> {
+    units.iter().find_map(|&(a, b)| (a..b).find_map(|i| if after(a, i) { place_at(i, b) } else { None }))
+}
+
+/// Whether a region's name ends at `i`.
+fn region_ends_at(hits: &Hits, i: usize) -> bool {
+    hits.ending_at(i).any(|h| matches!(h.surface, crate::lexicon::Surface::Region(_)))
 }
 
 /// A place's full name starting at `i` (before `end`): a stem of two or three Han chars and
@@ -96,14 +90,16 @@ fn place_at(
             return None;
         }
         let stem = &chars[i..stem_end];
-        if !stem.iter().all(|&c| is_han(c) && !NOT_IN_NAME.contains(&c)) || not_a_name(&stem.iter().collect::<String>())
-        {
+        if !stem.iter().all(|&c| is_han(c) && !NOT_IN_NAME.contains(&c)) {
             return None;
         }
-        let rest: String = chars[stem_end..end.min(stem_end + 2)].iter().collect();
-        if let Some(w) = levels.iter().find(|w| rest.starts_with(*w)) {
-            return Some(format!("{}{w}", stem.iter().collect::<String>()));
-        }
+        // The level word first: jieba is asked about the stem only where a place's name ends.
+        let rest = &chars[stem_end..end];
+        let Some(w) = levels.iter().find(|w| rest.iter().copied().take(w.chars().count()).eq(w.chars())) else {
+            continue;
+        };
+        let stem: String = stem.iter().collect();
+        return (!not_a_name(&stem)).then(|| format!("{stem}{w}"));
     }
     None
 }
@@ -166,7 +162,12 @@ fn village_body(stem: &str, word: &str) -> Option<OrgRef> {
 /// The body of a township's level word followed by an organ (镇党委, 镇纪委: not the bare 镇)
 /// at the start of `chars` in running text, and its length.
 pub fn township_word_at(township: &str, chars: &[char], before: Option<char>) -> Option<(usize, OrgRef)> {
-    let level = LEVEL_WORDS.iter().chain(VILLAGE).find(|w| township.ends_with(*w))?.chars().count();
+    let level_word = LEVEL_WORDS.iter().chain(VILLAGE).find(|w| township.ends_with(*w))?;
+    // Most positions of the text start no level word: no need to try its organs there.
+    if !chars.iter().copied().take(level_word.chars().count()).eq(level_word.chars()) {
+        return None;
+    }
+    let level = level_word.chars().count();
     (level + 1..=(level + 5).min(chars.len()))
         .rev()
         .find_map(|n| township_body(township, &chars[..n], before).map(|o| (n, o)))
