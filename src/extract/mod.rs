@@ -5,7 +5,8 @@
 //! per-document view the rules share), `titled_names` and `bare_names` (persons, round 1 and
 //! 2), [`chains`] (title chains and posts), [`names`] (name candidates), `org_scan`,
 //! [`shaped_bodies`] and [`orgs`] (bodies), `person_mentions` and [`spans`] (where each
-//! entity is named), [`meetings`], [`attendance`]; [`record`] holds the output types.
+//! entity is named), `written_bodies` (a post's body as its chain spells it), [`meetings`],
+//! [`attendance`]; [`record`] holds the output types.
 
 pub mod attendance;
 mod bare_names;
@@ -29,6 +30,7 @@ pub mod spans;
 mod titled_names;
 pub mod township;
 mod words;
+mod written_bodies;
 pub mod zones;
 
 use jieba_rs::Jieba;
@@ -239,6 +241,7 @@ impl Extractor {
             meetings: record_meetings,
             attendance,
         };
+        written_bodies::prefer_written_spellings(chars, &mut record);
         spans::fill_spans(chars, &mut record);
         record
     }
