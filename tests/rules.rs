@@ -11,8 +11,16 @@ fn facts(r: &Extraction) -> BTreeSet<String> {
     for p in &r.persons {
         f.insert(format!("person:{}", p.name));
     }
+    // A post's body by the entry's name, however the role spells it.
+    let entry_name = |spelling: &str| {
+        r.organizations
+            .iter()
+            .find(|o| o.name == spelling || o.aliases.iter().any(|a| a == spelling))
+            .map_or(spelling.to_string(), |o| o.name.clone())
+    };
     for x in &r.roles {
-        f.insert(format!("role:{}|{}|{}", x.person, x.title, x.organization.as_deref().unwrap_or("-")));
+        let body = x.organization.as_deref().map_or("-".to_string(), entry_name);
+        f.insert(format!("role:{}|{}|{}", x.person, x.title, body));
     }
     for a in &r.attendance {
         f.insert(format!("attends:{}|{}", a.person, serde_json::to_value(a.role).unwrap().as_str().unwrap()));
@@ -58,6 +66,8 @@ fn a_name_after_a_title_is_no_region_it_spells_with_the_title() {
                 &["role:沙立群|副省长|湖南省人民政府", "person:沙立群"],
                 &["org:长沙市人民政府"],
             ),
+            // 县长|宁某某: a name that begins like a county's short form (宁海) is a name there.
+            ("平江县召开会议。县长宁海川出席。", &["role:宁海川|县长|平江县人民政府"], &[]),
         ],
     );
 }
@@ -888,14 +898,15 @@ fn a_townships_report_names_its_bodies_by_level_words() {
         &[
             // 镇党委, 镇纪委 and 镇长 in the report of the township named after its county.
             (
-                "近日，平江县青禾镇召开会议。镇党委书记罗振宇主持，镇党委副书记、镇长黄立新讲话，镇纪委书记周敏出席。",
+                "近日，平江县青禾镇召开会议。镇党委书记罗振宇主持，镇党委副书记、镇长黄立新讲话，镇纪委书记周敏、镇人大主席孙慧芳出席。",
                 &[
+                    "role:孙慧芳|主席|青禾镇人民代表大会",
                     "role:罗振宇|书记|中共青禾镇委员会",
                     "role:黄立新|副书记|中共青禾镇委员会",
                     "role:黄立新|镇长|青禾镇人民政府",
                     "role:周敏|书记|中共青禾镇纪律检查委员会",
                 ],
-                &["org:中共平江县纪律检查委员会", "org:镇党委"],
+                &["org:中共平江县纪律检查委员会", "org:镇党委", "role:孙慧芳|人大主席|青禾镇人民政府"],
             ),
             // A street's party working committee and office.
             (
@@ -1169,6 +1180,37 @@ fn a_hospital_divisions_heads_and_names_jieba_tags_oddly() {
             ("纪检监察组组长胡志强出席。", &["role:胡志强|纪检监察组组长|-"], &[]),
             // 科主任 written alone stays the title.
             ("科主任许文涛发言。", &["role:许文涛|科主任|-"], &[]),
+        ],
+    );
+}
+
+#[test]
+fn clauses_around_bodies_are_no_part_of_their_names() {
+    check(
+        "clause edges",
+        &[
+            // 在 before a place: the subject before it organises, the place is no body's name.
+            ("随后，考察组在研究所召开科技成果转化座谈会，相关人员参加。", &[], &["org:考察组在研究所"]),
+            // A clause that names the meeting itself has no organizer as its subject.
+            (
+                "5月6日，青岚建工集团有限公司2025年年中工作会议在集团总部召开。",
+                &["org:青岚建工集团有限公司"],
+                &["org:青岚建工集团有限公司2025年年中工作会议在集团总部"],
+            ),
+            // Words that introduce the persons of a list are no part of the next body.
+            (
+                "会议选举青岚路桥工程有限公司总经理方明远为副会长。",
+                &["role:方明远|总经理|青岚路桥工程有限公司"],
+                &["org:会议选举青岚路桥工程有限公司"],
+            ),
+            // 和 and a level word after a body join another body: not the county 和县.
+            (
+                "平江县检察院召开会议。要落实最高人民检察院和县委部署，县法院和县检察院负责人出席。",
+                &["org:中共平江县委员会"],
+                &["org:中共和县委员会", "org:和县人民法院"],
+            ),
+            // The county itself, named after its province.
+            ("安徽省和县召开会议。县委书记林永康出席。", &["role:林永康|书记|中共和县委员会"], &[]),
         ],
     );
 }

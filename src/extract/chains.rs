@@ -50,13 +50,16 @@ fn is_chain_stop(c: char) -> bool {
 pub(super) const LEAD_IN_CHARS: &[char] =
     &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
 
-/// Words that tie a body to the one before it (集团所属某某公司, 旗下): the body named after
-/// them starts after them.
-const LEAD_IN_WORDS: &[&str] = &["所属", "下属", "旗下", "属下"];
+/// Words that tie a body to the one before it (集团所属某某公司, 旗下), or that introduce the
+/// persons of a list (会议选举|某某公司总经理某某, 出席的还有|某某医院院长某某): the body named
+/// after them starts after them.
+const LEAD_IN_WORDS: &[&str] =
+    &["所属", "下属", "旗下", "属下", "还有", "包括", "以及", "选举", "推选", "增选", "补选", "邀请", "特邀", "聘请"];
 
-/// Titles that hold the ending of their body (科主任, 纪检监察组组长): after the body's name they
-/// are its post (body ending, post).
-const TITLES_WITH_THEIR_BODY: &[(&str, &str)] = &[("科", "主任"), ("纪检监察组", "组长")];
+/// Titles that hold the ending of their body (科主任, 纪检监察组组长, a township's 人大主席): after
+/// the body's name they are its post (body ending, post).
+const TITLES_WITH_THEIR_BODY: &[(&str, &str)] =
+    &[("科", "主任"), ("纪检监察组", "组长"), ("人大", "主席"), ("人大", "副主席")];
 
 /// Whether a name ends like a unit inside a body (a bureau, division, department, office,
 /// centre or working committee) rather than a body of its own.

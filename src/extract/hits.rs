@@ -24,6 +24,12 @@ pub struct Hits {
     places: Vec<(usize, usize)>,
 }
 
+/// Conjunctions that can begin a region's name (和县) when a level word follows them.
+pub(super) const CONJUNCTIONS: &[char] = &['和', '与', '及', '同'];
+
+/// Level chars of regions (县, 市, 区 ...).
+pub(super) const LEVEL_CHARS: &[char] = &['省', '市', '县', '区', '州', '旗'];
+
 /// Chars that make a place name before them a township, village or street (青山镇, 周宁路).
 const SMALLER_PLACE: &[char] = &['镇', '乡', '村', '街', '路', '巷', '屯'];
 
@@ -62,12 +68,39 @@ impl Hits {
             hits.iter().filter(|h| matches!(h.surface, Surface::Title(_))).map(|h| (h.start, h.end)).collect();
         titles.sort_unstable();
         let longest_title = titles.iter().map(|(a, b)| b - a).max().unwrap_or(0);
+        let mut starts: Vec<usize> = hits.iter().map(|h| h.start).collect();
+        starts.sort_unstable();
+        let mut body_ends: Vec<usize> = hits
+            .iter()
+            .filter(|h| !matches!(h.surface, Surface::Region(_) | Surface::Trigger(_)))
+            .map(|h| h.end)
+            .collect();
+        body_ends.sort_unstable();
+        // 某院和县委, 某局长和县长: a conjunction and a level word after a body or a title, not a
+        // county named 和县 (nor its bodies).
+        hits.retain(|h| {
+            let written = &chars[h.start..h.end];
+            !(written.len() >= 2
+                && CONJUNCTIONS.contains(&written[0])
+                && LEVEL_CHARS.contains(&written[1])
+                && matches!(h.surface, Surface::Region(_) | Surface::Body(_))
+                && body_ends.binary_search(&h.start).is_ok())
+        });
         hits.retain(|h| {
             let Surface::Region(r) = h.surface else { return true };
             let full = lex.regions[r].name.chars().eq(chars[h.start..h.end].iter().copied());
             // Only titles starting less than the longest title's length before the region can cross it.
             let near = titles.partition_point(|t| t.0 + longest_title < h.start);
-            full || !titles[near..].iter().take_while(|t| t.0 < h.start).any(|&(_, b)| h.start < b && b < h.end)
+            if full {
+                return true;
+            }
+            let crosses = titles[near..].iter().take_while(|t| t.0 < h.start).any(|&(_, b)| h.start < b && b < h.end);
+            // Right after a title, a short form that goes on as no body does is a name's start
+            // (县长|宁某某: a name that begins like 宁海).
+            let after_title = titles[near..].iter().take_while(|t| t.0 < h.start).any(|&(_, b)| b == h.start);
+            let goes_on_as_name = chars.get(h.end).is_some_and(|&c| crate::extract::names::is_han(c))
+                && starts.binary_search(&h.end).is_err();
+            !crosses && !(after_title && goes_on_as_name)
         });
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut by_end: Vec<usize> = (0..hits.len()).collect();

@@ -557,7 +557,15 @@ impl Organizers<'_> {
                 while a > s && !matches!(chars[a - 1], '，' | '。' | '；' | '：') {
                     a -= 1;
                 }
-                for part in chars[a..h.start].split(|&c| c == '、') {
+                // 某某在某地召开: the place after 在 organises nothing; a clause that names the
+                // meeting itself (某某公司年中工作会议在…召开) has no organizer as its subject.
+                let subject_end = (a..h.start).find(|&k| chars[k] == '在').unwrap_or(h.start);
+                let names_meeting =
+                    self.hits.within(a, subject_end).any(|x| matches!(x.surface, Surface::MeetingWord(_)));
+                if names_meeting || chars[a..subject_end].iter().any(|c| c.is_ascii_digit()) {
+                    continue;
+                }
+                for part in chars[a..subject_end].split(|&c| c == '、') {
                     let part = part.strip_prefix(&['由']).unwrap_or(part);
                     if let Some(r) = self.resolver.resolve(part, None, false).filter(|r| !r.bare_region) {
                         let name = self.canonical(&orgs.add(&r));

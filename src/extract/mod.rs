@@ -241,7 +241,7 @@ impl Extractor {
             meetings: record_meetings,
             attendance,
         };
-        written_bodies::prefer_written_spellings(chars, &mut record);
+        written_bodies::prefer_written_spellings(lex, chars, &mut record);
         spans::fill_spans(chars, &mut record);
         record
     }

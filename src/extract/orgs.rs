@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::body_shapes;
 use super::context::RegionContext;
+use super::hits;
 use crate::extract::record::Organization;
 use crate::lexicon::{BodyKind, Level, Lexicon};
 
@@ -337,6 +338,15 @@ impl<'a> OrgResolver<'a> {
         let mut buf = String::new();
         while pos < chars.len() {
             let rest = &chars[pos..];
+            // 某院和县委: after a body, 和 and a level word join another body; it is not the
+            // county 和县 continuing this name.
+            if pos > 0
+                && rest.len() > 1
+                && hits::CONJUNCTIONS.contains(&rest[0])
+                && hits::LEVEL_CHARS.contains(&rest[1])
+            {
+                break;
+            }
             let last_region = units.iter().rev().find_map(|u| match u {
                 Unit::Region(r) => Some(*r),
                 Unit::Department { region, .. } => *region,

@@ -6,20 +6,22 @@
 use std::collections::BTreeMap;
 
 use super::record::Extraction;
+use crate::lexicon::{Lexicon, Surface};
 
-/// First chars of a spelling that leans on the report's context for its region or unit
-/// (市委, 县商务局, 区政协, 院党委, 校纪委, 镇政府): such a spelling does not name the body on its
-/// own, and the formal name is the one to give.
+/// First chars of a spelling that leans on the report for its region or unit (市委, 县商务局,
+/// 院党委, 校纪委, 镇政府, 集团工会).
 const RELATIVE_HEADS: &[char] =
-    &['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡', '村', '院', '校', '我', '本', '该'];
+    &['省', '市', '县', '区', '州', '盟', '旗', '镇', '乡', '村', '院', '校', '我', '本', '该', '集', '公'];
 
-/// Spellings shorter than this are abbreviations (国务院, 党中央) that the formal name serves
-/// better.
-const MIN_OWN_NAME_CHARS: usize = 4;
+/// Level words inside a spelling that leave its region to the report (九三学社市委).
+const RELATIVE_ORGANS: &[&str] = &["省委", "市委", "县委", "区委", "州委"];
+
+/// Shorter spellings are abbreviations (国务院, 党中央) that the formal name serves better.
+const MIN_PROPER_NAME_CHARS: usize = 4;
 
 /// Gives each role the fullest spelling of its body that its own chain writes, when that
 /// spelling names the body on its own and belongs to no other body of the record.
-pub fn prefer_written_spellings(chars: &[char], record: &mut Extraction) {
+pub fn prefer_written_spellings(lex: &Lexicon, chars: &[char], record: &mut Extraction) {
     let mut owners: BTreeMap<&str, usize> = BTreeMap::new();
     let mut entry_of: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, o) in record.organizations.iter().enumerate() {
@@ -43,7 +45,11 @@ pub fn prefer_written_spellings(chars: &[char], record: &mut Extraction) {
             }
             std::iter::once(&entry.name)
                 .chain(&entry.aliases)
-                .filter(|s| names_itself(s) && owners.get(s.as_str()) == Some(&1) && chain.contains(s.as_str()))
+                .filter(|s| {
+                    names_itself(lex, s, entry.parent.is_some())
+                        && owners.get(s.as_str()) == Some(&1)
+                        && chain.contains(s.as_str())
+                })
                 .max_by_key(|s| (s.chars().count(), std::cmp::Reverse(s.as_str())))
                 .cloned()
         })();
@@ -56,10 +62,20 @@ pub fn prefer_written_spellings(chars: &[char], record: &mut Extraction) {
     }
 }
 
-/// Whether a spelling carries its own region or name rather than leaning on the report's.
-fn names_itself(spelling: &str) -> bool {
-    let mut it = spelling.chars();
-    it.next().is_some_and(|c| !RELATIVE_HEADS.contains(&c)) && spelling.chars().count() >= MIN_OWN_NAME_CHARS
+/// Whether a spelling names the body without leaning on the report or on a parent: it holds a
+/// region (某区政协, 某市第一人民医院), or it is the proper name of a body that has no parent
+/// (某某理工学院) and starts with no level word. Relative spellings (区政协, 院党委, 九三学社市委)
+/// and parts named without their parent (教育工委, 心血管内科) lean on what the report said before.
+fn names_itself(lex: &Lexicon, spelling: &str, has_parent: bool) -> bool {
+    let has_region =
+        || lex.scan(spelling).any(|(_, _, surfaces)| surfaces.iter().any(|s| matches!(s, Surface::Region(_))));
+    let proper = || {
+        !has_parent
+            && spelling.chars().count() >= MIN_PROPER_NAME_CHARS
+            && spelling.chars().next().is_some_and(|c| !RELATIVE_HEADS.contains(&c))
+            && !RELATIVE_ORGANS.iter().any(|w| spelling.contains(w))
+    };
+    has_region() || proper()
 }
 
 #[cfg(test)]
@@ -101,38 +117,47 @@ mod tests {
 
     fn body_after(text: &str, orgs: Vec<Organization>, body: &str) -> String {
         let (chars, mut rec) = record(text, orgs, body);
-        prefer_written_spellings(&chars, &mut rec);
+        prefer_written_spellings(&Lexicon::embedded().unwrap(), &chars, &mut rec);
         rec.roles[0].organization.clone().unwrap()
     }
 
     #[test]
     fn a_chain_that_names_the_body_itself_gives_that_spelling() {
-        let cppcc = org("中国人民政治协商会议青石区委员会", &["青石区政协", "区政协"]);
-        assert_eq!(body_after("青石区政协主席林可欣", vec![cppcc], "中国人民政治协商会议青石区委员会"), "青石区政协");
+        let cppcc = org("中国人民政治协商会议平江县委员会", &["平江县政协", "县政协"]);
+        assert_eq!(body_after("平江县政协主席林可欣", vec![cppcc], "中国人民政治协商会议平江县委员会"), "平江县政协");
     }
 
     #[test]
     fn a_spelling_that_leans_on_the_report_keeps_the_formal_name() {
-        let cppcc = org("中国人民政治协商会议青石区委员会", &["青石区政协", "区政协"]);
+        let cppcc = org("中国人民政治协商会议平江县委员会", &["平江县政协", "县政协"]);
         assert_eq!(
-            body_after("区政协主席林可欣", vec![cppcc], "中国人民政治协商会议青石区委员会"),
-            "中国人民政治协商会议青石区委员会"
+            body_after("县政协主席林可欣", vec![cppcc], "中国人民政治协商会议平江县委员会"),
+            "中国人民政治协商会议平江县委员会"
         );
     }
 
     #[test]
     fn a_spelling_of_two_bodies_names_neither() {
-        let a = org("中国人民政治协商会议青石区委员会", &["青石区政协"]);
-        let b = org("青石区政协机关", &["青石区政协"]);
+        let a = org("中国人民政治协商会议平江县委员会", &["平江县政协"]);
+        let b = org("平江县政协机关", &["平江县政协"]);
         assert_eq!(
-            body_after("青石区政协主席林可欣", vec![a, b], "中国人民政治协商会议青石区委员会"),
-            "中国人民政治协商会议青石区委员会"
+            body_after("平江县政协主席林可欣", vec![a, b], "中国人民政治协商会议平江县委员会"),
+            "中国人民政治协商会议平江县委员会"
+        );
+    }
+
+    #[test]
+    fn a_part_named_without_its_parent_keeps_the_formal_name() {
+        let part = org("中共平江县委员会教育工作委员会", &["平江县委教育工委", "教育工委"]);
+        assert_eq!(
+            body_after("教育工委书记林可欣", vec![part], "中共平江县委员会教育工作委员会"),
+            "中共平江县委员会教育工作委员会"
         );
     }
 
     #[test]
     fn the_formal_name_written_in_the_chain_stays() {
-        let gov = org("青石区人民政府", &["青石区政府"]);
-        assert_eq!(body_after("青石区人民政府区长林可欣", vec![gov], "青石区人民政府"), "青石区人民政府");
+        let gov = org("平江县人民政府", &["平江县政府"]);
+        assert_eq!(body_after("平江县人民政府区长林可欣", vec![gov], "平江县人民政府"), "平江县人民政府");
     }
 }
