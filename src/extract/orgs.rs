@@ -638,7 +638,11 @@ impl<'a> OrgResolver<'a> {
                 aliases.push(s);
             }
         }
-        let name = fill(&d.name, &reg.name);
+        let place = formal_place(lex, r);
+        let name = fill(&d.name, &place);
+        if place != reg.name {
+            aliases.insert(0, fill(&d.name, &reg.name));
+        }
         aliases.retain(|a| *a != name);
         OrgRef {
             name,
@@ -649,6 +653,18 @@ impl<'a> OrgResolver<'a> {
             bare_region: false,
             known: true,
         }
+    }
+}
+
+/// The place as a body's formal name writes it: a city's district, or a province's 地区, with
+/// the region it lies in (某市某区人民政府, 中共某市某区委员会), since such names repeat from one
+/// city to another; other regions by their own name.
+fn formal_place(lex: &Lexicon, region: usize) -> String {
+    let reg = &lex.regions[region];
+    let with_parent = reg.level == Level::District || (reg.level == Level::Prefecture && reg.name.ends_with("地区"));
+    match reg.parent.as_deref() {
+        Some(parent) if with_parent && !reg.name.starts_with(parent) => format!("{parent}{}", reg.name),
+        _ => reg.name.clone(),
     }
 }
 
