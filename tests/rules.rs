@@ -1214,3 +1214,36 @@ fn clauses_around_bodies_are_no_part_of_their_names() {
         ],
     );
 }
+
+#[test]
+fn minority_names_function_word_surnames_and_court_divisions() {
+    check(
+        "names and court divisions",
+        &[
+            // Tibetan and Mongolian names of four chars after a title.
+            (
+                "青岚矿业有限公司总经理格桑次仁、副总经理巴雅朝鲁出席。",
+                &["person:格桑次仁", "person:巴雅朝鲁", "role:格桑次仁|总经理|青岚矿业有限公司"],
+                &[],
+            ),
+            // 向 starts a name after a title when a comma closes three chars; 和 never does.
+            (
+                "青岚矿业有限公司董事长、党委书记向晓川，总经理罗文斌出席。",
+                &["person:向晓川", "role:向晓川|董事长|青岚矿业有限公司"],
+                &[],
+            ),
+            ("会议邀请市委书记和县长，各部门负责人参加。", &[], &["person:和县长"]),
+            // A title after a numeral-like word is no name (总统多次).
+            ("某国总统多次表示支持合作。", &[], &["person:多次"]),
+            // A court's report: committee members and short division names.
+            (
+                "益阳市中级人民法院召开会议。审判委员会专职委员蒋丽华、民一庭庭长苏志明发言。",
+                &[
+                    "role:蒋丽华|专职委员|益阳市中级人民法院审判委员会",
+                    "role:苏志明|庭长|益阳市中级人民法院民事审判第一庭",
+                ],
+                &[],
+            ),
+        ],
+    );
+}

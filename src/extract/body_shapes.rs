@@ -194,3 +194,40 @@ mod tests {
         assert_eq!(township_government("中共某某镇委员会", "镇长").unwrap().name, "某某镇人民政府");
     }
 }
+
+/// The full name of a court's division written short (民一庭 → 民事审判第一庭, 刑二庭 →
+/// 刑事审判第二庭, 行政庭 → 行政审判庭, 审监庭 → 审判监督庭), when `short` is one.
+pub fn court_division_full(short: &str) -> Option<String> {
+    let fixed = match short {
+        "行政庭" => Some("行政审判庭"),
+        "审监庭" => Some("审判监督庭"),
+        _ => None,
+    };
+    if let Some(f) = fixed {
+        return Some(f.to_string());
+    }
+    let cs: Vec<char> = short.chars().collect();
+    let [field, number, '庭'] = cs[..] else { return None };
+    let field = match field {
+        '民' => "民事",
+        '刑' => "刑事",
+        '商' => "商事",
+        '行' => "行政",
+        _ => return None,
+    };
+    "一二三四五六七八九十".contains(number).then(|| format!("{field}审判第{number}庭"))
+}
+
+#[cfg(test)]
+mod court_division_tests {
+    use super::court_division_full;
+
+    #[test]
+    fn short_court_divisions_are_spelled_in_full() {
+        assert_eq!(court_division_full("民一庭").as_deref(), Some("民事审判第一庭"));
+        assert_eq!(court_division_full("刑二庭").as_deref(), Some("刑事审判第二庭"));
+        assert_eq!(court_division_full("行政庭").as_deref(), Some("行政审判庭"));
+        assert_eq!(court_division_full("法庭"), None);
+        assert_eq!(court_division_full("民乙庭"), None);
+    }
+}

@@ -20,6 +20,10 @@ const NOT_LAST: &[char] = &[
     '从', '给', '让', '使', '市', '省', '县', '区', '们', '者', '着', '过', '吗', '呢',
 ];
 
+/// Function-word surnames that join two items of a list (负责人和专家，): never a name's start,
+/// even after a title.
+const CONJUNCTION_SURNAMES: &[char] = &['和', '及', '与', '同'];
+
 /// Finds names in one document.
 pub struct NameFinder<'a> {
     lex: &'a Lexicon,
@@ -156,6 +160,25 @@ impl<'a> NameFinder<'a> {
             return Some(e);
         }
         self.foreign_name_at(i, limit)
+    }
+
+    /// The end of a name right after a title: [`NameFinder::name_at`], or a three-char name
+    /// whose surname is also a function word (向, 从) when punctuation follows it: the word
+    /// 向 never stands between a title and a comma with two chars (书记向某某，).
+    pub fn titled_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
+        if let Some(e) = self.name_at(i, limit, known) {
+            return Some(e);
+        }
+        let chars = self.chars;
+        let end = i + 3;
+        let closed = end < limit && matches!(chars[end], '，' | '、' | '。' | '；' | ',');
+        (closed
+            && self.lex.is_function_surname(chars[i])
+            && !CONJUNCTION_SURNAMES.contains(&chars[i])
+            && chars[i + 1..end].iter().all(|&c| is_han(c) && !NOT_LAST.contains(&c))
+            && !self.word_starts_at(i + 1)
+            && !self.word_inside(i, end))
+        .then_some(end)
     }
 
     /// A foreign or minority name starting at `i` (see [`NameFinder::name_at`]).

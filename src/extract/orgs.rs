@@ -980,8 +980,13 @@ impl OrgTable {
         let mut renames = BTreeMap::new();
         for part in self.unknown.clone() {
             if is_unit_part(&part) && !owner.contains(part.as_str()) {
-                let full = format!("{owner}{part}");
+                let spelled = body_shapes::court_division_full(&part);
+                let full = format!("{owner}{}", spelled.as_deref().unwrap_or(&part));
                 self.rename(&part, &full, Some(owner));
+                if spelled.is_some() {
+                    let entry = self.by_name.get_mut(&full).expect("renamed just now");
+                    entry.aliases.push(format!("{owner}{part}"));
+                }
                 renames.insert(part, full);
             }
         }

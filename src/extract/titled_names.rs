@@ -33,7 +33,7 @@ impl Extractor {
                 continue;
             }
             let known = people.names();
-            let Some(name_end) = finder.name_at(p, e, known) else { continue };
+            let Some(name_end) = finder.titled_name_at(p, e, known) else { continue };
             // The title and what follows make one word (理事国, 主席台), or the title is the
             // end of another word (办事处|长): no name here.
             if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {

@@ -17,7 +17,8 @@ impl Extractor {
         let tags = self.jieba.tag(w, false);
         // jieba's dictionary tags some names as numerals: a word without a numeral char is none.
         let numeral_without_numerals = |t: &str| {
-            t == "m" && !w.chars().any(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两几".contains(c))
+            t == "m"
+                && !w.chars().any(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两几多数半".contains(c))
         };
         tags.len() == 1
             && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt" || numeral_without_numerals(t))

@@ -82,6 +82,8 @@ pub struct Lexicon {
     country_index: HashMap<String, usize>,
     max_country_len: usize,
     single_surnames: HashSet<char>,
+    /// Surnames that are also function words (向, 和).
+    function_surnames: HashSet<char>,
     transliteration: HashSet<char>,
     compound_surnames: HashSet<String>,
     /// Region surface (full or short name) → regions.
@@ -310,6 +312,7 @@ impl Lexicon {
             org_shapes: p.org_shapes,
             name_context: p.name_context,
             single_surnames,
+            function_surnames: p.function_surnames.iter().copied().collect(),
             transliteration: p.transliteration.iter().copied().collect(),
             compound_surnames,
             region_index,
@@ -438,6 +441,11 @@ impl Lexicon {
     /// Whether `c` is a single-character surname.
     pub fn is_single_surname(&self, c: char) -> bool {
         self.single_surnames.contains(&c)
+    }
+
+    /// Whether `c` is a surname that is also a common function word (向, 和, 从).
+    pub fn is_function_surname(&self, c: char) -> bool {
+        self.function_surnames.contains(&c)
     }
 
     /// Whether `c` is used to write foreign and minority names.

@@ -286,6 +286,7 @@ pub(super) struct Parsed {
     pub titles: Vec<Title>,
     pub triggers: Vec<Trigger>,
     pub surnames: Vec<String>,
+    pub function_surnames: Vec<char>,
     pub org_shapes: Vec<(String, BodyKind)>,
     pub meeting_words: Vec<MeetingWord>,
     pub name_context: Vec<NameContext>,
@@ -394,8 +395,8 @@ impl Parsed {
                 for r in &t.rows {
                     match r.fields[1].as_str() {
                         "single" | "compound" => self.surnames.push(r.fields[0].clone()),
-                        // Listed so that nobody adds it back as a plain surname; not used to find names.
-                        "function" => {}
+                        // Found as a name's start only where no function word can stand.
+                        "function" => self.function_surnames.extend(r.fields[0].chars().next()),
                         k => {
                             return Err(
                                 t.error(r, format!("unknown kind `{k}` (expected single, compound or function)"))
