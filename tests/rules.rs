@@ -1247,3 +1247,25 @@ fn minority_names_function_word_surnames_and_court_divisions() {
         ],
     );
 }
+
+#[test]
+fn a_township_named_with_a_level_char_and_its_bare_organs() {
+    check(
+        "township organs",
+        &[
+            // A township whose name holds a level char (新市镇 is no city), found from the
+            // headline and the first sentence; its 纪委 and 武装部 written bare after its 党委.
+            (
+                "南市镇召开工作会议。7月9日，南市镇党委、镇政府召开会议。镇党委副书记、镇长陆文涛主持，镇党委委员、纪委书记钱丽娟，镇党委委员、武装部部长褚志宏出席。",
+                &[
+                    "role:陆文涛|镇长|南市镇人民政府",
+                    "role:钱丽娟|书记|中共南市镇纪律检查委员会",
+                    "role:褚志宏|部长|南市镇人民武装部",
+                ],
+                &["role:陆文涛|镇长|中共南市镇委员会"],
+            ),
+            // A township's first char cut off by a numeral reading (五|竹镇).
+            ("在五竹镇石桥村电子商务服务点，村民正在选购。", &["org:五竹镇石桥村电子商务服务点"], &[]),
+        ],
+    );
+}

@@ -274,7 +274,7 @@ impl<'a> ChainParser<'a> {
         {
             return None;
         }
-        Some(Segment { start: cut, org: Some(org), org_span: None, title, lead_in: cut > start })
+        Some(Segment { start: cut, org: Some(org), org_span: Some((cut, org_end)), title, lead_in: cut > start })
     }
 
     /// The first char of `start..end` after the last known name (with a link word after it)
@@ -355,7 +355,7 @@ impl<'a> ChainParser<'a> {
             // (院党委副书记、纪委书记 → 院纪委), not the region's.
             if let (Some((a, b)), Some(c)) = (seg.org_span, carry.first()) {
                 let organ: String = self.chars[a..b].iter().collect();
-                if let Some(u) = orgs::organ_of_same_unit(c, &organ) {
+                if let Some(u) = self.orgs.township_organ(c, &organ).or_else(|| orgs::organ_of_same_unit(c, &organ)) {
                     read_apart.push((a, b, u.clone()));
                     seg.org = Some(u);
                 }

@@ -99,6 +99,18 @@ impl<'a> OrgResolver<'a> {
         super::township::township_word_at(self.own_place(chars.first())?, chars, before)
     }
 
+    /// The township's organ `organ` (纪委, 武装部) written bare after the township's party
+    /// committee in a chain (镇党委委员、纪委书记 → the township's 纪委, not the county's).
+    pub fn township_organ(&self, carried: &OrgRef, organ: &str) -> Option<OrgRef> {
+        let t = self.township.as_deref()?;
+        if carried.name != format!("中共{t}委员会") && carried.name != format!("中共{t}工作委员会") {
+            return None;
+        }
+        let level = super::township::level_word_of(t)?;
+        let word: Vec<char> = format!("{level}{organ}").chars().collect();
+        super::township::township_body(t, &word, None).filter(|o| o.name != carried.name)
+    }
+
     /// The government of the report's township, for a head of township named without a body.
     pub fn township_government(&self, title: &str) -> Option<OrgRef> {
         let t = self.township.as_deref()?;

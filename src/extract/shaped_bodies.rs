@@ -334,6 +334,20 @@ fn left_edge(
                 && (is_function_tag(t) || lex.is_trigger(w) || (w.chars().count() == 1 && is_lead_in_char(chars[a])))
         })
         .map_or(0, |i| i + 1);
+    // A township's name has two chars or more before 镇 or 乡: a lone char cut off before
+    // them (五|竹镇, 和|平乡) is the name's first.
+    let hard = match (hard.checked_sub(1).map(|i| words[i]), words.get(hard)) {
+        (Some((a, b, _, t)), Some(&(c, ..)))
+            if b - a == 1
+                && c + 1 < ending
+                && matches!(chars[c + 1], '镇' | '乡')
+                && !is_lead_in_char(chars[a])
+                && !matches!(t.chars().next(), Some('p' | 'c' | 'u' | 'r')) =>
+        {
+            hard - 1
+        }
+        _ => hard,
+    };
     let rest = &words[hard..];
     let region_at = |a: usize| {
         (hits.starting_at(a).any(|h| matches!(h.surface, Surface::Region(_))) || hits.place_at(a).is_some())

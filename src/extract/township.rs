@@ -23,6 +23,10 @@ const NOT_IN_NAME: &[char] = &[
     '区',
 ];
 
+/// Level chars a township's name may end its stem with (新市镇, 南县乡) when the stem is no
+/// region's name (某某市|镇村干部).
+const LEVEL_IN_STEM: &[char] = &['市', '县', '区'];
+
 /// The township a report is about: the first one named after its county or district
 /// (某某县青禾镇), or else one named at the start of a unit (the headline or a sentence)
 /// twice or more. Stems are two or three Han chars and no verb or function word
@@ -33,7 +37,7 @@ pub fn own_township(
     units: &[(usize, usize)],
     not_a_name: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    let township_at = |i: usize, end: usize| place_at(chars, i, end, LEVEL_WORDS, &not_a_name);
+    let township_at = |i: usize, end: usize| place_at(hits, chars, i, end, LEVEL_WORDS, &not_a_name);
     let after_region = first_place_after(units, |_, i| region_ends_at(hits, i), township_at);
     if after_region.is_some() {
         return after_region;
@@ -54,10 +58,10 @@ pub fn own_village(
         region_ends_at(hits, i)
             || (3..=5).any(|n| {
                 i >= a + n
-                    && place_at(chars, i - n, i, LEVEL_WORDS, &not_a_name).is_some_and(|t| t.chars().count() == n)
+                    && place_at(hits, chars, i - n, i, LEVEL_WORDS, &not_a_name).is_some_and(|t| t.chars().count() == n)
             })
     };
-    first_place_after(units, after_place, |i, b| place_at(chars, i, b, VILLAGE, &not_a_name))
+    first_place_after(units, after_place, |i, b| place_at(hits, chars, i, b, VILLAGE, &not_a_name))
 }
 
 /// The first place `place_at` finds at a position of a unit where `after` holds (`after` gets
@@ -78,6 +82,7 @@ fn region_ends_at(hits: &Hits, i: usize) -> bool {
 /// A place's full name starting at `i` (before `end`): a stem of two or three Han chars and
 /// one of `levels`.
 fn place_at(
+    hits: &Hits,
     chars: &[char],
     i: usize,
     end: usize,
@@ -90,7 +95,10 @@ fn place_at(
             return None;
         }
         let stem = &chars[i..stem_end];
-        if !stem.iter().all(|&c| is_han(c) && !NOT_IN_NAME.contains(&c)) {
+        let (&last, before) = stem.split_last().expect("stems hold two or three chars");
+        let level_ends_stem = LEVEL_IN_STEM.contains(&last) && !region_ends_at(hits, stem_end);
+        let in_name = |c: char| is_han(c) && !NOT_IN_NAME.contains(&c);
+        if !before.iter().all(|&c| in_name(c)) || !(in_name(last) || level_ends_stem) {
             return None;
         }
         // The level word first: jieba is asked about the stem only where a place's name ends.
@@ -138,10 +146,18 @@ pub fn township_body(township: &str, word: &[char], before: Option<char>) -> Opt
             OrgRef::shaped(format!("{t}人民代表大会主席团"), vec![format!("{t}人大主席团")], BodyKind::Congress)
         }
         "人大" if !street => OrgRef::shaped(format!("{t}人民代表大会"), vec![format!("{t}人大")], BodyKind::Congress),
+        "武装部" | "人民武装部" => {
+            OrgRef::shaped(format!("{t}人民武装部"), vec![format!("{t}武装部")], BodyKind::Party)
+        }
         "" | "政府" | "人民政府" if !street => government(t),
         "" | "办事处" | "办" if street => government(t),
         _ => return None,
     })
+}
+
+/// The level word a township's or street's name ends with (镇, 乡, 街道).
+pub fn level_word_of(township: &str) -> Option<&'static str> {
+    LEVEL_WORDS.iter().copied().find(|w| township.ends_with(w))
 }
 
 /// The body a village's bare words name (村党支部, 村委会; the bare 村: its committee), `word`
