@@ -1233,6 +1233,19 @@ fn minority_names_function_word_surnames_and_court_divisions() {
                 &[],
             ),
             ("会议邀请市委书记和县长，各部门负责人参加。", &[], &["person:和县长"]),
+            // A Tibetan name in a list after a title shares the chain; the list's next chain
+            // without a body is of the same body.
+            (
+                "青海省人大常委会副主任刘立春、尕藏才让、马秀芬，秘书长李文举出席会议。",
+                &[
+                    "role:尕藏才让|副主任|青海省人民代表大会常务委员会",
+                    "role:马秀芬|副主任|青海省人民代表大会常务委员会",
+                    "role:李文举|秘书长|青海省人民代表大会常务委员会",
+                ],
+                &[],
+            ),
+            // A dotted name ends before a verb that is no transliteration (…·买买提|作).
+            ("青禾镇党委书记阿依古丽·吐尔洪作表态发言。", &["person:阿依古丽·吐尔洪"], &["person:阿依古丽·吐尔洪作"]),
             // A title after a numeral-like word is no name (总统多次).
             ("某国总统多次表示支持合作。", &[], &["person:多次"]),
             // A court's report: committee members and short division names.

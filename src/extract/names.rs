@@ -200,6 +200,13 @@ impl<'a> NameFinder<'a> {
             let run = &chars[i..j];
             if run.contains(&'·') {
                 if self.strong_end(j, limit) {
+                    // Past a weak end, only transliteration chars continue the name
+                    // (艾力·买买|提, not 某某·买买提|作).
+                    if let Some(w) =
+                        dotted_weak.filter(|&w| !chars[w..j].iter().all(|&c| self.lex.is_transliteration(c)))
+                    {
+                        return Some(w);
+                    }
                     return Some(j);
                 }
                 dotted_weak.get_or_insert(j);

@@ -68,8 +68,11 @@ impl Extractor {
             // A list of names sharing the chain: 副总理钱明远、许文斌.
             let mut end = name_end;
             while end + 1 < e && chars[end] == '、' {
-                // Transliterated names written with a middle dot share the chain too.
-                let dotted = |x: &usize| chars[end + 1..*x].contains(&'·');
+                // Transliterated names share the chain too: with a middle dot, or closed by
+                // the list's punctuation (副主任某某、尕藏某某、某某).
+                let dotted = |x: &usize| {
+                    chars[end + 1..*x].contains(&'·') || chars.get(*x).is_some_and(|c| matches!(c, '、' | '，' | '。'))
+                };
                 let Some(next_end) = finder
                     .chinese_name_at(end + 1, e, known)
                     .or_else(|| finder.foreign_name_at(end + 1, e).filter(dotted))
