@@ -1282,3 +1282,23 @@ fn a_township_named_with_a_level_char_and_its_bare_organs() {
         ],
     );
 }
+
+#[test]
+fn a_visiting_delegation_and_the_next_item_of_a_list() {
+    check(
+        "delegations and lists",
+        &[
+            // The host city's report: the visitors' 党政代表团 weighs little; the next item of a
+            // list of chains speaks of the region of the item before.
+            (
+                "贵州省铜仁市党政代表团来我市考察。铜仁市委书记杨立川、铜仁市委副书记、市长吴文静率团。苏州市委书记朱立强，市委副书记、市长顾明轩会见代表团一行，市政府秘书长钱志勇参加。",
+                &[
+                    "role:顾明轩|副书记|中共苏州市委员会",
+                    "role:顾明轩|市长|苏州市人民政府",
+                    "role:钱志勇|秘书长|苏州市人民政府",
+                ],
+                &["role:顾明轩|市长|铜仁市人民政府"],
+            ),
+        ],
+    );
+}

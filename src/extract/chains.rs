@@ -138,7 +138,16 @@ impl<'a> ChainParser<'a> {
     }
 
     /// The chain that ends at `name_start`, not reaching back before `floor`.
-    pub fn chain_before(&self, name_start: usize, floor: usize, known: &BTreeSet<String>) -> Option<Chain> {
+    /// `region_of_list` is the body of the chain before, when this one follows it as the next
+    /// item of one list (某市委书记张三，市委副书记、市长李四): its region is what this chain's
+    /// bare level words speak of.
+    pub fn chain_before(
+        &self,
+        name_start: usize,
+        floor: usize,
+        known: &BTreeSet<String>,
+        region_of_list: Option<&OrgRef>,
+    ) -> Option<Chain> {
         let chars = self.chars;
         let mut segs: Vec<Segment> = Vec::new();
         let mut end = name_start;
@@ -171,7 +180,7 @@ impl<'a> ChainParser<'a> {
         segs.reverse();
         // A chain may not begin with a body that has no title of its own after it... which
         // the loop above already ensured; drop leading untitled bodies joined by `，`.
-        Some(self.distribute(segs))
+        Some(self.distribute(segs, region_of_list))
     }
 
     /// Parses chars `start..end` as one segment.
@@ -339,7 +348,7 @@ impl<'a> ChainParser<'a> {
 
     /// Turns segments into posts: bodies carried over, shared prefixes distributed, and
     /// heads of government attached to their government.
-    fn distribute(&self, segs: Vec<Segment>) -> Chain {
+    fn distribute(&self, segs: Vec<Segment>, region_of_list: Option<&OrgRef>) -> Chain {
         let start = segs[0].start;
         let mut roles = Vec::new();
         let mut all_orgs = Vec::new();
@@ -350,7 +359,8 @@ impl<'a> ChainParser<'a> {
         for mut seg in segs {
             // A department named without its region (政法委, 市政府) after a body of another
             // region is that region's (扬州市委常委、政法委书记 → 扬州市委政法委).
-            seg.org = seg.org.map(|o| self.in_carried_region(o, seg.org_span, &carry));
+            let carried = carry.first().or(region_of_list);
+            seg.org = seg.org.map(|o| self.in_carried_region(o, seg.org_span, carried));
             // A unit's organ written bare after the unit's party committee is that unit's
             // (院党委副书记、纪委书记 → 院纪委), not the region's.
             if let (Some((a, b)), Some(c)) = (seg.org_span, carry.first()) {
@@ -479,8 +489,8 @@ impl<'a> ChainParser<'a> {
 
     /// `org`, named at `span`, resolved again with the region of the chain's carried body
     /// when that region differs from the one the name was given alone.
-    fn in_carried_region(&self, org: OrgRef, span: Option<(usize, usize)>, carry: &[OrgRef]) -> OrgRef {
-        let (Some((a, b)), Some(region)) = (span, carry.first().and_then(|c| c.region)) else { return org };
+    fn in_carried_region(&self, org: OrgRef, span: Option<(usize, usize)>, carried: Option<&OrgRef>) -> OrgRef {
+        let (Some((a, b)), Some(region)) = (span, carried.and_then(|c| c.region)) else { return org };
         if org.region == Some(region) || org.bare_region {
             return org;
         }

@@ -100,7 +100,8 @@ impl Hits {
             let after_title = titles[near..].iter().take_while(|t| t.0 < h.start).any(|&(_, b)| b == h.start);
             let goes_on_as_name = chars.get(h.end).is_some_and(|&c| crate::extract::names::is_han(c))
                 && starts.binary_search(&h.end).is_err();
-            !crosses && !(after_title && goes_on_as_name)
+            let name_start = after_title && goes_on_as_name;
+            !crosses && !name_start
         });
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut by_end: Vec<usize> = (0..hits.len()).collect();

@@ -249,8 +249,24 @@ fn cue_before(lex: &Lexicon, chars: &[char], at: usize, floor: usize) -> Option<
         .map(|c| c.weight)
 }
 
-/// The factor of an after-cue starting at `at` (X|客人), if any.
+/// Words between a region and its delegation (某市|党政|代表团, 某省|经贸|考察团).
+const DELEGATION_QUALIFIERS: &[&str] = &["党政", "经贸", "政府", "友好", "商务", "人大", "政协"];
+
+/// The factor of an after-cue starting at `at` (X|客人), or after a delegation's qualifier
+/// there (X|党政|代表团), if any.
 fn cue_after(lex: &Lexicon, chars: &[char], at: usize, limit: usize) -> Option<f32> {
+    let qualified = DELEGATION_QUALIFIERS.iter().find_map(|q| {
+        let n = q.chars().count();
+        (at + n <= limit && chars[at..at + n].iter().copied().eq(q.chars())).then_some(at + n)
+    });
+    if let Some(f) = qualified.and_then(|after| cue_after_at(lex, chars, after, limit)) {
+        return Some(f);
+    }
+    cue_after_at(lex, chars, at, limit)
+}
+
+/// The factor of an after-cue starting right at `at`.
+fn cue_after_at(lex: &Lexicon, chars: &[char], at: usize, limit: usize) -> Option<f32> {
     lex.region_cues
         .iter()
         .filter(|c| c.side == CueSide::After)
@@ -383,6 +399,16 @@ mod tests {
     fn visitors_and_places_visited_weigh_little() {
         let (lex, ev) = evidence("来自泰州市的客人和赴泰州市考察的人员。杭州市委召开会议。");
         assert!(own(&lex, &ev, "泰州市") < own(&lex, &ev, "杭州市"));
+    }
+
+    #[test]
+    fn a_delegation_that_comes_to_us_is_from_elsewhere() {
+        // Named three times with its bodies, the visitors' city still loses to the host's one.
+        let (lex, ev) =
+            evidence("泰州市党政代表团一行来我市考察。泰州市委书记、泰州市委副书记率团。杭州市委书记会见。");
+        assert!(own(&lex, &ev, "泰州市") < own(&lex, &ev, "杭州市"));
+        let (lex, ev) = evidence("泰州市党政代表团赴外地考察。泰州市委书记、泰州市委副书记率团。杭州市委书记会见。");
+        assert!(own(&lex, &ev, "泰州市") > own(&lex, &ev, "杭州市"));
     }
 
     #[test]

@@ -42,7 +42,17 @@ impl Extractor {
                     continue;
                 }
             }
-            let Some(mut chain) = parser.chain_before(p, s, known) else { continue };
+            // The next item of a list of chains and names speaks of the region of the item
+            // before (某市委书记张三，市委副书记、市长李四).
+            let Some(mut chain) = parser.chain_before(p, s, known, None) else { continue };
+            let list_body = prev.as_ref().and_then(|(prev_end, prev_chain)| {
+                let next_item = chain.start == prev_end + 1 && matches!(chars[*prev_end], '，' | '、' | ',');
+                next_item
+                    .then(|| prev_chain.roles.iter().find_map(|r| r.org.as_ref().filter(|o| o.region.is_some())))?
+            });
+            if list_body.is_some() {
+                chain = parser.chain_before(p, s, known, list_body).unwrap_or(chain);
+            }
             let name: String = chars[p..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
