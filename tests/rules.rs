@@ -1302,3 +1302,36 @@ fn a_visiting_delegation_and_the_next_item_of_a_list() {
         ],
     );
 }
+
+#[test]
+fn units_organs_and_academic_names() {
+    check(
+        "unit organs and academic names",
+        &[
+            // Disciplines joined by 与 make one academic unit's name.
+            (
+                "青禾理工大学召开会议。计算机科学与技术学院院长张文斌、材料科学与工程学院党委书记赵小红汇报工作。",
+                &["role:张文斌|院长|计算机科学与技术学院", "role:赵小红|党委书记|材料科学与工程学院"],
+                &["role:张文斌|院长|技术学院", "role:赵小红|党委书记|工程学院"],
+            ),
+            // A union written bare after the unit's party committee is the unit's union.
+            (
+                "华岳能源集团有限公司召开大会。集团党委副书记、工会主席周海涛主持会议。",
+                &["role:周海涛|党委副书记|华岳能源集团有限公司", "role:周海涛|主席|华岳能源集团有限公司工会"],
+                &[],
+            ),
+            // A county has its party committee's education work committee too.
+            (
+                "平江县委常委、教育工委书记林可欣出席。",
+                &["role:林可欣|书记|中共平江县委员会教育工作委员会"],
+                &["role:林可欣|书记|中共岳阳市委员会教育工作委员会"],
+            ),
+            // A body right before a title is no name (区政协|副主席).
+            (
+                "某区政协召开座谈会。区政协主席孙国平出席并讲话，区政协副主席钱小燕主持。",
+                &["person:钱小燕", "person:孙国平"],
+                &["person:区政协"],
+            ),
+        ],
+    );
+}

@@ -55,6 +55,18 @@ impl Extractor {
                     }
                     let loose = |st: usize| self.word_ends_before(chars, st, s) || self.word_starts_at(chars, st, s);
                     let Some(start) = finder.name_ending_at(h.start, s, known, &loose) else { continue };
+                    // A body ends right before the title (区政协|副主席): its holder is named
+                    // elsewhere, 区 is no surname here.
+                    let body_before = hits.ending_at(h.start).any(|x| {
+                        x.start >= start
+                            && matches!(
+                                x.surface,
+                                Surface::Body(_) | Surface::DepartmentSuffix | Surface::DepartmentBare(_)
+                            )
+                    });
+                    if body_before {
+                        continue;
+                    }
                     let name: String = chars[start..h.start].iter().collect();
                     if !self.acceptable_bare_name(chars, &name, start, s, known)
                         || (!ends && !known.contains(&name) && self.word_not_full_name(&name))

@@ -195,6 +195,31 @@ mod tests {
     }
 }
 
+/// Endings of academic units, whose names join disciplines with 与 (某某科学与技术学院).
+const ACADEMIC_ENDINGS: &[&str] = &["学院", "学系", "系", "学部", "研究院", "研究所", "研究中心", "实验室", "教研室"];
+
+/// The length of the academic unit's ending that starts at `at`, if one does.
+pub fn academic_ending_at(chars: &[char], at: usize) -> Option<usize> {
+    ACADEMIC_ENDINGS
+        .iter()
+        .map(|w| w.chars().count())
+        .zip(ACADEMIC_ENDINGS)
+        .filter(|&(n, w)| at + n <= chars.len() && chars[at..at + n].iter().copied().eq(w.chars()))
+        .map(|(n, _)| n)
+        .max()
+}
+
+/// Whether `link` between the words `before` and `after` (each with jieba's tag) joins two
+/// disciplines inside an academic unit's name (计算机科学|与|技术学院), not two bodies
+/// (某某大学|与|某某学院) or a person and a body.
+pub fn joins_disciplines(before: (&str, &str), link: &str, after: Option<(&str, &str)>) -> bool {
+    let noun = |t: &str| (t.starts_with('n') && !matches!(t, "nr" | "nrt" | "nrfg")) || t == "vn";
+    link == "与"
+        && noun(before.1)
+        && !before.0.ends_with(['校', '院', '系', '所', '局', '委', '司', '部', '会', '厅', '办', '处'])
+        && after.is_some_and(|(_, t)| noun(t))
+}
+
 /// The full name of a court's division written short (民一庭 → 民事审判第一庭, 刑二庭 →
 /// 刑事审判第二庭, 行政庭 → 行政审判庭, 审监庭 → 审判监督庭), when `short` is one.
 pub fn court_division_full(short: &str) -> Option<String> {
@@ -216,6 +241,24 @@ pub fn court_division_full(short: &str) -> Option<String> {
         _ => return None,
     };
     "一二三四五六七八九十".contains(number).then(|| format!("{field}审判第{number}庭"))
+}
+
+#[cfg(test)]
+mod academic_tests {
+    use super::{academic_ending_at, joins_disciplines};
+
+    #[test]
+    fn disciplines_joined_by_yu_make_one_academic_name() {
+        assert!(joins_disciplines(("材料科学", "n"), "与", Some(("工程", "n"))));
+        assert!(!joins_disciplines(("某某大学", "nt"), "与", Some(("物理", "n"))));
+        assert!(!joins_disciplines(("学校", "n"), "与", Some(("物理", "n"))));
+        assert!(!joins_disciplines(("张三", "nr"), "与", Some(("物理", "n"))));
+        assert!(!joins_disciplines(("物理", "n"), "和", Some(("化学", "n"))));
+        let chars: Vec<char> = "某某研究所和学院".chars().collect();
+        assert_eq!(academic_ending_at(&chars, 2), Some(3));
+        assert_eq!(academic_ending_at(&chars, 6), Some(2));
+        assert_eq!(academic_ending_at(&chars, 0), None);
+    }
 }
 
 #[cfg(test)]

@@ -227,6 +227,20 @@ impl<'a> ChainParser<'a> {
             }
             return None;
         }
+        // A unit's union or youth league written bare (…党委副书记、工会主席): the unit comes
+        // from the body the chain carries, when the posts are distributed.
+        if let Some(organ) = ["工会", "团委"].iter().find(|o| org_text.iter().copied().eq(o.chars())) {
+            if title.is_some() {
+                let org = OrgRef::shaped(organ.to_string(), Vec::new(), orgs::organ_kind(organ));
+                return Some(Segment {
+                    start,
+                    org: Some(org),
+                    org_span: Some((start, org_end)),
+                    title,
+                    lead_in: false,
+                });
+            }
+        }
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
             return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0 });
         }
@@ -331,9 +345,28 @@ impl<'a> ChainParser<'a> {
         let text: String = self.chars[start..end].iter().collect();
         let mut cut = start;
         let mut pos = start;
-        for tag in self.jieba.tag(&text, false) {
+        // Academic units are named after disciplines joined by 与 (某某科学与技术学院).
+        // (Its organs too: 某某与某某学院党委.)
+        let academic = (start..end).any(|k| {
+            body_shapes::academic_ending_at(self.chars, k).is_some_and(|n| {
+                let rest = &self.chars[k + n..end];
+                rest.is_empty() || orgs::PARTY_ORGANS.iter().any(|o| rest.iter().copied().eq(o.chars()))
+            })
+        });
+        let tags = self.jieba.tag(&text, false);
+        for (i, tag) in tags.iter().enumerate() {
             let len = tag.word.chars().count();
             pos += len;
+            if academic
+                && i > 0
+                && body_shapes::joins_disciplines(
+                    (tags[i - 1].word, tags[i - 1].tag),
+                    tag.word,
+                    tags.get(i + 1).map(|t| (t.word, t.tag)),
+                )
+            {
+                continue;
+            }
             let function = tag.tag.starts_with('p')
                 || tag.tag.starts_with('u')
                 || (tag.tag.starts_with('c') && len >= 2)

@@ -827,7 +827,7 @@ pub fn is_unit_party_post(title: &str) -> bool {
 const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "党总支", "纪委", "工会", "团委"];
 
 /// The kind of a unit's organ: a trade union is an association, the others party bodies.
-fn organ_kind(name: &str) -> BodyKind {
+pub fn organ_kind(name: &str) -> BodyKind {
     if name.ends_with("工会") {
         BodyKind::Association
     } else {

@@ -322,12 +322,24 @@ fn left_edge(
             w.chars().count() == 1 && !is_function_tag(t) && !lex.is_trigger(w) && !is_lead_in_char(chars[a])
         }
     };
+    // Academic units are named after disciplines joined by 与 (某某科学与技术学院).
+    let academic = super::body_shapes::academic_ending_at(chars, ending).is_some();
+    let joins_disciplines = |i: usize| {
+        academic
+            && i > 0
+            && super::body_shapes::joins_disciplines(
+                (words[i - 1].2, words[i - 1].3),
+                words[i].2,
+                words.get(i + 1).map(|n| (n.2, n.3)),
+            )
+    };
     let hard = words
         .iter()
         .enumerate()
         .rposition(|(i, &(a, _, w, t))| {
             !bracket(w)
                 && !ordinal(w)
+                && !joins_disciplines(i)
                 && !(w.chars().count() == 1
                     && (t.starts_with('m') || (w == "和" && words.get(i + 1).is_some_and(|n| n.1 - n.0 == 1)))
                     && coined(i))

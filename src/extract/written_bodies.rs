@@ -148,7 +148,8 @@ mod tests {
 
     #[test]
     fn a_part_named_without_its_parent_keeps_the_formal_name() {
-        let part = org("中共平江县委员会教育工作委员会", &["平江县委教育工委", "教育工委"]);
+        let mut part = org("中共平江县委员会教育工作委员会", &["平江县委教育工委", "教育工委"]);
+        part.parent = Some("中共平江县委员会".into());
         assert_eq!(
             body_after("教育工委书记林可欣", vec![part], "中共平江县委员会教育工作委员会"),
             "中共平江县委员会教育工作委员会"
