@@ -900,18 +900,19 @@ fn a_townships_report_names_its_bodies_by_level_words() {
             (
                 "近日，平江县青禾镇召开会议。镇党委书记罗振宇主持，镇党委副书记、镇长黄立新讲话，镇纪委书记周敏、镇人大主席孙慧芳出席。",
                 &[
-                    "role:孙慧芳|主席|青禾镇人民代表大会",
-                    "role:罗振宇|书记|中共青禾镇委员会",
-                    "role:黄立新|副书记|中共青禾镇委员会",
-                    "role:黄立新|镇长|青禾镇人民政府",
-                    "role:周敏|书记|中共青禾镇纪律检查委员会",
+                    "role:孙慧芳|主席|平江县青禾镇人民代表大会",
+                    "role:罗振宇|书记|中共平江县青禾镇委员会",
+                    "role:黄立新|副书记|中共平江县青禾镇委员会",
+                    "role:黄立新|镇长|平江县青禾镇人民政府",
+                    "role:周敏|书记|中共平江县青禾镇纪律检查委员会",
                 ],
                 &["org:中共平江县纪律检查委员会", "org:镇党委", "role:孙慧芳|人大主席|青禾镇人民政府"],
             ),
             // A street's party working committee and office.
             (
                 "近日，某某市余杭区仓前街道召开会议。街道党工委书记林晓东讲话，街道办事处主任许雅文主持。",
-                &["role:林晓东|书记|中共仓前街道工作委员会", "role:许雅文|主任|仓前街道办事处"],
+                &["role:林晓东|书记|中共杭州市余杭区仓前街道工作委员会",
+                    "role:许雅文|主任|杭州市余杭区人民政府仓前街道办事处",],
                 &[],
             ),
             // A village's report: 村党支部 and 村委会 are the village's named after its township.
@@ -922,7 +923,7 @@ fn a_townships_report_names_its_bodies_by_level_words() {
             ),
             ("平江县青禾镇石桥村召开会议。各村党支部书记汪海鹰出席。", &[], &["role:汪海鹰|书记|石桥村党支部"]),
             // 各乡镇党委 speaks of many townships: no body of the report's own.
-            ("平江县青禾镇召开会议。各乡镇党委书记汪海鹰出席。", &[], &["role:汪海鹰|书记|中共青禾镇委员会"]),
+            ("平江县青禾镇召开会议。各乡镇党委书记汪海鹰出席。", &[], &["role:汪海鹰|书记|中共平江县青禾镇委员会"]),
             // The parties' own spelling of a regional committee (民革某市委会).
             (
                 "民革岳阳市委会召开会议，民革岳阳市委会主委刘思远主持。",
@@ -1331,6 +1332,35 @@ fn units_organs_and_academic_names() {
                 "某区政协召开座谈会。区政协主席孙国平出席并讲话，区政协副主席钱小燕主持。",
                 &["person:钱小燕", "person:孙国平"],
                 &["person:区政协"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_townships_bodies_carry_its_county() {
+    check(
+        "townships with their county",
+        &[
+            (
+                "近日，平江县青禾镇召开会议。镇党委书记林可欣出席，镇党委副书记、镇长周立明主持。",
+                &[
+                    "role:林可欣|书记|中共平江县青禾镇委员会",
+                    "role:周立明|副书记|中共平江县青禾镇委员会",
+                    "role:周立明|镇长|平江县青禾镇人民政府",
+                ],
+                &["role:林可欣|书记|中共青禾镇委员会"],
+            ),
+            // A street's office is an agency of the district government, and is written bare
+            // after the street's party working committee.
+            (
+                "近日，历下区青禾街道召开推进会。街道党工委书记林可欣出席，街道党工委副书记、办事处主任周立明主持。",
+                &[
+                    "role:林可欣|书记|中共济南市历下区青禾街道工作委员会",
+                    "role:周立明|副书记|中共济南市历下区青禾街道工作委员会",
+                    "role:周立明|主任|济南市历下区人民政府青禾街道办事处",
+                ],
+                &["role:周立明|主任|-"],
             ),
         ],
     );

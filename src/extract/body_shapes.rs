@@ -63,8 +63,9 @@ fn township_level_of(title: &str) -> Option<&'static str> {
     }
 }
 
-/// The government of the township named by `place` (…镇, …乡), for a head of township.
-pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
+/// The township named by `place` (…镇, …乡, or its party committee or government), when
+/// `title` heads its government.
+pub fn township_of_title(place: &str, title: &str) -> Option<String> {
     let level = township_level_of(title)?;
     // The township's party committee in full (中共某某镇委员会) or short (某某镇党委).
     let stem = match place.strip_prefix("中共").and_then(|p| p.strip_suffix("委员会")) {
@@ -72,21 +73,23 @@ pub fn township_government(place: &str, title: &str) -> Option<OrgRef> {
         None => place.strip_suffix("党委").unwrap_or(place),
     };
     let stem = stem.strip_suffix("人民政府").or_else(|| stem.strip_suffix("政府")).unwrap_or(stem);
-    if !stem.ends_with(level) || stem.chars().count() < 2 {
-        return None;
-    }
-    Some(super::township::government(stem))
+    (stem.ends_with(level) && stem.chars().count() >= 2).then(|| stem.to_string())
 }
 
-/// The government of the township named right before its head's title (温泉镇 + 镇长):
-/// a short name of Han chars ending in the township's level word.
-pub fn township_of_head(place: &[char], title: &str) -> Option<OrgRef> {
+/// The township named right before its head's title (温泉镇 + 镇长): a short name of Han
+/// chars ending in the township's level word.
+pub fn township_of_head(place: &[char], title: &str) -> Option<String> {
     let n = place.len();
     if !(3..=5).contains(&n) || !place.iter().all(|c| super::names::is_han(*c)) {
         return None;
     }
     let place: String = place.iter().collect();
-    township_government(&place, title)
+    township_of_title(&place, title)
+}
+
+/// Whether `title` heads a township's government (镇长, 副乡长).
+pub fn heads_township(title: &str) -> bool {
+    township_level_of(title).is_some()
 }
 
 /// Full names of the democratic parties (bodies of the dictionary): their regional committees
@@ -186,12 +189,11 @@ mod tests {
 
     #[test]
     fn township_heads_hold_posts_in_the_township_government() {
-        let g = township_government("某某镇", "镇长").unwrap();
-        assert_eq!(g.name, "某某镇人民政府");
-        assert!(g.aliases.contains(&"某某镇".to_string()));
-        assert_eq!(township_government("某某镇党委", "副镇长").unwrap().name, "某某镇人民政府");
-        assert!(township_government("某某县", "镇长").is_none());
-        assert_eq!(township_government("中共某某镇委员会", "镇长").unwrap().name, "某某镇人民政府");
+        assert_eq!(township_of_title("某某镇", "镇长").as_deref(), Some("某某镇"));
+        assert_eq!(township_of_title("某某镇党委", "副镇长").as_deref(), Some("某某镇"));
+        assert!(township_of_title("某某县", "镇长").is_none());
+        assert_eq!(township_of_title("中共某某镇委员会", "镇长").as_deref(), Some("某某镇"));
+        assert!(township_of_title("某某镇", "局长").is_none());
     }
 }
 
@@ -217,6 +219,7 @@ pub fn joins_disciplines(before: (&str, &str), link: &str, after: Option<(&str, 
     link == "与"
         && noun(before.1)
         && !before.0.ends_with(['校', '院', '系', '所', '局', '委', '司', '部', '会', '厅', '办', '处'])
+        && !["大学", "中学", "小学"].iter().any(|w| before.0.ends_with(w))
         && after.is_some_and(|(_, t)| noun(t))
 }
 

@@ -281,7 +281,11 @@ impl<'a> ChainParser<'a> {
         }
         let tail = &self.chars[cut..org_end];
         // A township's head after its name (温泉镇镇长): the township's government.
-        if let Some(g) = title.as_ref().and_then(|t| body_shapes::township_of_head(tail, &t.title)) {
+        if let Some(g) = title
+            .as_ref()
+            .and_then(|t| body_shapes::township_of_head(tail, &t.title))
+            .map(|stem| self.orgs.government_of_named(&stem))
+        {
             return Some(Segment { start: cut, org: Some(g), org_span: None, title, lead_in: cut > start });
         }
         // Unknown text is a body only when it ends like one (…管委会, …集团).
@@ -545,7 +549,7 @@ impl<'a> ChainParser<'a> {
             }
         }
         if let Some(o) = &org {
-            if let Some(g) = body_shapes::township_government(&o.name, title) {
+            if let Some(g) = self.orgs.government_of_township(&o.name, title) {
                 return ChainRole { title: title.to_string(), org: Some(g) };
             }
             let unit_of = |u: &str| {
@@ -584,7 +588,7 @@ impl<'a> ChainParser<'a> {
                     role.title = format!("党委{}", role.title);
                 }
                 base_org.clone()
-            } else if let Some(g) = body_shapes::township_government(&base_org.name, &role.title) {
+            } else if let Some(g) = self.orgs.government_of_township(&base_org.name, &role.title) {
                 g
             } else {
                 self.for_title(base_org, title)

@@ -85,9 +85,17 @@ impl Extractor {
             }
         }
         let ctx = RegionContext::infer(lex, &hits, chars, &units, article.title);
-        let township = township::own_township(&hits, chars, &units, |w| self.is_verb_or_function_word(w));
+        let resolver = OrgResolver::new(lex, ctx);
+        let township = township::own_township(
+            &hits,
+            chars,
+            &units,
+            |w| self.is_verb_or_function_word(w),
+            |end| resolver.county_ending_at(&hits, chars, end),
+            resolver.report_county(),
+        );
         let village = township::own_village(&hits, chars, &units, |w| self.is_verb_or_function_word(w));
-        let resolver = OrgResolver::new(lex, ctx).with_township(township, village);
+        let resolver = resolver.with_township(township, village);
         let chain_parser = ChainParser::new(lex, &self.jieba, &resolver, chars);
         let finder = NameFinder::new(lex, chars, &hits);
         let cx =

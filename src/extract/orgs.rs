@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::body_shapes;
 use super::context::RegionContext;
-use super::hits;
+use super::hits::{self, Hits};
+use super::township::Township;
 use crate::extract::record::Organization;
-use crate::lexicon::{BodyKind, Level, Lexicon};
+use crate::lexicon::{BodyKind, Level, Lexicon, Surface};
 
 /// A body as named at one place in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,9 +61,9 @@ pub struct OrgResolver<'a> {
     lex: &'a Lexicon,
     ctx: RegionContext,
     /// The report's own township or street, when it names one ([`super::township`]).
-    township: Option<String>,
+    township: Option<Township>,
     /// The report's own village, when it names one.
-    village: Option<String>,
+    village: Option<Township>,
 }
 
 impl<'a> OrgResolver<'a> {
@@ -72,24 +73,52 @@ impl<'a> OrgResolver<'a> {
     }
 
     /// The resolver with the report's own township, whose bodies its bare level words name.
-    pub fn with_township(mut self, township: Option<String>, village: Option<String>) -> Self {
+    pub fn with_township(mut self, township: Option<Township>, village: Option<String>) -> Self {
         self.township = township;
-        self.village = village;
+        self.village = village.map(|v| Township::bare(&v));
         self
     }
 
+    /// The formal place of the county-level region whose name ends at `end` of `chars`, with
+    /// its name as written; else `None`.
+    pub fn county_ending_at(&self, hits: &Hits, chars: &[char], end: usize) -> Option<(String, String)> {
+        // The longest name ending there (安吉县, not 吉县).
+        let longest = hits
+            .ending_at(end)
+            .filter(|h| matches!(h.surface, Surface::Region(_)))
+            .min_by_key(|h| (h.start, !matches!(h.surface, Surface::Region(r) if self.is_county(r))))?;
+        let Surface::Region(r) = longest.surface else { return None };
+        self.is_county(r).then(|| (formal_place(self.lex, r), chars[longest.start..longest.end].iter().collect()))
+    }
+
+    fn is_county(&self, region: usize) -> bool {
+        matches!(self.lex.regions[region].level, Level::District | Level::County)
+    }
+
+    /// The formal place of the report's county, with its name.
+    pub fn report_county(&self) -> Option<(String, String)> {
+        let r = self.ctx.county?;
+        Some((formal_place(self.lex, r), self.lex.regions[r].name.clone()))
+    }
+
     /// The report's own township and village, for a word starting with `c` (村 → the village).
-    fn own_place(&self, c: Option<&char>) -> Option<&str> {
+    fn own_place(&self, c: Option<&char>) -> Option<&Township> {
         if c == Some(&'村') {
-            self.village.as_deref()
+            self.village.as_ref()
         } else {
-            self.township.as_deref()
+            self.township.as_ref()
         }
     }
 
     /// The body a township's bare level word names (镇党委, 镇长's 镇), in a report of one
     /// township; `before` is the char written before the word.
     pub fn township_body(&self, chars: &[char], before: Option<char>) -> Option<OrgRef> {
+        // A street's office written bare in a chain (街道党工委副书记、办事处主任).
+        if let Some(t) = self.township.as_ref().filter(|t| t.name.ends_with("街道")) {
+            if chars.iter().copied().eq("办事处".chars()) && !before.is_some_and(is_name_char) {
+                return Some(super::township::government(t));
+            }
+        }
         super::township::township_body(self.own_place(chars.first())?, chars, before)
     }
 
@@ -102,19 +131,36 @@ impl<'a> OrgResolver<'a> {
     /// The township's organ `organ` (纪委, 武装部) written bare after the township's party
     /// committee in a chain (镇党委委员、纪委书记 → the township's 纪委, not the county's).
     pub fn township_organ(&self, carried: &OrgRef, organ: &str) -> Option<OrgRef> {
-        let t = self.township.as_deref()?;
-        if carried.name != format!("中共{t}委员会") && carried.name != format!("中共{t}工作委员会") {
+        let t = self.township.as_ref()?;
+        let level = super::township::level_word_of(&t.name)?;
+        let body = |w: &str| super::township::township_body(t, &w.chars().collect::<Vec<_>>(), None);
+        let committee = ["党委", "党工委"].iter().find_map(|c| body(&format!("{level}{c}")));
+        if committee.is_none_or(|c| c.name != carried.name) {
             return None;
         }
-        let level = super::township::level_word_of(t)?;
-        let word: Vec<char> = format!("{level}{organ}").chars().collect();
-        super::township::township_body(t, &word, None).filter(|o| o.name != carried.name)
+        body(&format!("{level}{organ}")).filter(|o| o.name != carried.name)
     }
 
     /// The government of the report's township, for a head of township named without a body.
     pub fn township_government(&self, title: &str) -> Option<OrgRef> {
-        let t = self.township.as_deref()?;
-        body_shapes::township_government(t, title)
+        let t = self.township.as_ref()?;
+        body_shapes::township_of_title(&t.name, title)?;
+        Some(super::township::government(t))
+    }
+
+    /// The government of the township that `place` names (某某镇, 中共某某镇委员会), for a head
+    /// of township: the report's own one in full when it is that one.
+    pub fn government_of_township(&self, place: &str, title: &str) -> Option<OrgRef> {
+        let stem = body_shapes::township_of_title(place, title)?;
+        Some(self.government_of_named(&stem))
+    }
+
+    /// The government of the township named `stem` (某某镇), the report's own one in full.
+    pub fn government_of_named(&self, stem: &str) -> OrgRef {
+        match &self.township {
+            Some(t) if t.name == stem || t.full() == stem => super::township::government(t),
+            _ => super::township::government(&Township::bare(stem)),
+        }
     }
 
     /// The report's region context.
@@ -671,7 +717,7 @@ impl<'a> OrgResolver<'a> {
 /// The place as a body's formal name writes it: a city's district, or a province's 地区, with
 /// the region it lies in (某市某区人民政府, 中共某市某区委员会), since such names repeat from one
 /// city to another; other regions by their own name.
-fn formal_place(lex: &Lexicon, region: usize) -> String {
+pub(super) fn formal_place(lex: &Lexicon, region: usize) -> String {
     let reg = &lex.regions[region];
     let with_parent = reg.level == Level::District || (reg.level == Level::Prefecture && reg.name.ends_with("地区"));
     match reg.parent.as_deref() {
