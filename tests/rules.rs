@@ -1365,3 +1365,27 @@ fn a_townships_bodies_carry_its_county() {
         ],
     );
 }
+
+#[test]
+fn names_and_bodies_at_their_edges() {
+    check(
+        "edges",
+        &[
+            // A region in brackets inside a company's name.
+            (
+                "会上，青禾能源（江西）有限公司董事长冯立新、总经理刘一鸣先后发言。",
+                &["role:冯立新|董事长|青禾能源（江西）有限公司", "role:刘一鸣|总经理|青禾能源（江西）有限公司"],
+                &["role:冯立新|董事长|有限公司"],
+            ),
+            // 兰 is a surname; a county's name without 县 before an absent trigger is a place.
+            (
+                "护理部主任兰海燕出席。为贯彻总书记兰考重要讲话精神，院长王立出席。",
+                &["person:兰海燕", "person:王立"],
+                &["person:兰考"],
+            ),
+            // 和 ends a given name where punctuation follows.
+            ("院长张明和，副院长李立出席。", &["person:张明和", "person:李立"], &["person:张明"]),
+            ("院长张明和副院长李立出席。", &["person:张明", "person:李立"], &["person:张明和"]),
+        ],
+    );
+}

@@ -9,7 +9,7 @@ use super::body_shapes;
 use super::foreign;
 use super::names;
 use super::orgs::{self, OrgRef, OrgResolver};
-use crate::lexicon::{BodyKind, Level, Lexicon, Title, TitleBody, TitleKind};
+use crate::lexicon::{BodyKind, Level, Lexicon, Surface, Title, TitleBody, TitleKind};
 
 /// One post of a chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +126,25 @@ impl<'a> ChainParser<'a> {
 
     /// Whether the char at `at` separates two posts of a chain: `、`, `，`, or `兼` between
     /// two posts (副主席兼秘书长: both are posts; 兼任, 兼职, 兼顾 are words of their own).
+    /// Where the bracket that closes right before `at` opens, when it holds a region's name or
+    /// 集团 inside a body's name (某某（甘肃）有限公司, 某某（集团）公司): Han chars stand on both sides.
+    fn bracket_in_name(&self, at: usize, floor: usize) -> Option<usize> {
+        let chars = self.chars;
+        if at < floor + 4 || chars[at - 1] != '）' || !chars.get(at).is_some_and(|&c| names::is_han(c)) {
+            return None;
+        }
+        let open = (at.saturating_sub(8).max(floor)..at - 1).rev().find(|&k| chars[k] == '（')?;
+        let inside: String = chars[open + 1..at - 1].iter().collect();
+        let n = inside.len();
+        let named = inside == "集团"
+            || inside == "中国"
+            || self
+                .lex
+                .scan(&inside)
+                .any(|(a, b, s)| a == 0 && b == n && s.iter().any(|x| matches!(x, Surface::Region(_))));
+        (named && open > floor && names::is_han(chars[open - 1])).then_some(open)
+    }
+
     fn separates(&self, at: usize) -> bool {
         let chars = self.chars;
         if is_chain_separator(chars[at]) {
@@ -154,8 +173,15 @@ impl<'a> ChainParser<'a> {
         loop {
             // The segment runs back to the previous separator or stop.
             let mut start = end;
-            while start > floor && !self.separates(start - 1) && !is_chain_stop(chars[start - 1]) {
-                start -= 1;
+            loop {
+                while start > floor && !self.separates(start - 1) && !is_chain_stop(chars[start - 1]) {
+                    start -= 1;
+                }
+                // A region or 集团 in brackets inside a body's name (某某（江苏）有限公司).
+                match self.bracket_in_name(start, floor) {
+                    Some(open) => start = open,
+                    None => break,
+                }
             }
             if start == end {
                 break;

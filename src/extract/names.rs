@@ -94,6 +94,23 @@ impl<'a> NameFinder<'a> {
         })
     }
 
+    /// Whether the two chars at `i` are a county's or district's name without its level char
+    /// (某某|县 written 某某): a place the text names (总书记|某某|重要讲话), unless a strong end
+    /// after them makes them a person.
+    fn is_county_stem(&self, i: usize) -> bool {
+        let stem: String = self.chars[i..i + 2].iter().collect();
+        ["县", "区"].iter().any(|l| self.lex.region_by_name(&format!("{stem}{l}")).is_some())
+    }
+
+    /// Whether a name surely ends at `j`: a strong end that is no trigger naming no act of a
+    /// person (某地|重要讲话精神).
+    fn person_ends(&self, j: usize, limit: usize) -> bool {
+        let absent = self.hits.starting_at(j).any(
+            |h| matches!(h.surface, Surface::Trigger(t) if self.lex.triggers[t].act == crate::lexicon::Act::Absent),
+        );
+        self.strong_end(j, limit) && !absent
+    }
+
     /// Whether `s` is a word that stands around names (同志, 等人), not a name.
     fn is_context_word(&self, s: &str) -> bool {
         self.lex.is_after_name(s) || self.lex.is_before_name(s)
@@ -136,8 +153,19 @@ impl<'a> NameFinder<'a> {
                 && self.ends_name(i + len, limit)
                 && !self.word_inside(i, i + len)
                 && !self.is_context_word(&chars[i..i + len].iter().collect::<String>())
+                && !(len == 2 && self.is_county_stem(i) && !self.person_ends(i + 2, limit))
         };
         let (short, long) = (lens[0], lens[1]);
+        // 和 ends a given name (某景和) where punctuation follows it: a conjunction there would
+        // join nothing.
+        let he_closed = i + long < limit
+            && chars[i + long - 1] == '和'
+            && matches!(chars[i + long], '，' | '、' | '。' | '；' | ',')
+            && chars[i..i + long].iter().all(|&c| is_han(c))
+            && !self.word_inside(i, i + long);
+        if he_closed && fits(short) {
+            return Some(i + long);
+        }
         match (fits(short), fits(long)) {
             (true, true) => {
                 if WEAK_THIRD.contains(&chars[i + short]) {
