@@ -1389,3 +1389,28 @@ fn names_and_bodies_at_their_edges() {
         ],
     );
 }
+
+#[test]
+fn names_around_their_titles() {
+    check(
+        "names around titles",
+        &[
+            // 和 before a trigger verb joins nothing: it ends the name.
+            (
+                "厅长杨立和出席会议并讲话，副厅长许文主持。",
+                &["person:杨立和", "attends:杨立和|spoke"],
+                &["person:杨立"],
+            ),
+            // Mongolian names are written in transliteration syllables.
+            ("旗委副书记、旗长乌云其木格出席会议。", &["person:乌云其木格"], &[]),
+            // A note in brackets between a title and the name.
+            ("县委常委、副县长（挂职）黄启明参加会见。", &["person:黄启明", "role:黄启明|副县长|-"], &[]),
+            // Words of the territorial system and counted titles are no names.
+            (
+                "要落实县级领导包乡镇、乡镇干部包村的责任体系。会议应到委员228名，实到206名。",
+                &[],
+                &["person:包乡镇", "person:包村", "person:应到"],
+            ),
+        ],
+    );
+}

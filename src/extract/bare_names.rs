@@ -55,6 +55,10 @@ impl Extractor {
                     }
                     let loose = |st: usize| self.word_ends_before(chars, st, s) || self.word_starts_at(chars, st, s);
                     let Some(start) = finder.name_ending_at(h.start, s, known, &loose) else { continue };
+                    // A title counted (应到委员228名) is no post of the word before it.
+                    if chars.get(h.end).is_some_and(|c| c.is_ascii_digit()) {
+                        continue;
+                    }
                     // A body ends right before the title (区政协|副主席): its holder is named
                     // elsewhere, 区 is no surname here.
                     let body_before = hits.ending_at(h.start).any(|x| {

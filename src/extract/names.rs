@@ -17,8 +17,11 @@ const WEAK_THIRD: &[char] = &[
 /// Chars that never end a given name: function words and level words (祝贺并, 向市).
 const NOT_LAST: &[char] = &[
     '及', '和', '与', '并', '了', '的', '在', '等', '又', '或', '之', '也', '就', '都', '而', '被', '把', '向', '对',
-    '从', '给', '让', '使', '市', '省', '县', '区', '们', '者', '着', '过', '吗', '呢',
+    '从', '给', '让', '使', '市', '省', '县', '区', '乡', '村', '们', '者', '着', '过', '吗', '呢',
 ];
+
+/// Words of the territorial system that are no given name (县级领导包|乡镇).
+const NOT_GIVEN: &[&str] = &["乡镇", "村组", "社区", "街道", "片区"];
 
 /// Function-word surnames that join two items of a list (负责人和专家，): never a name's start,
 /// even after a title.
@@ -150,17 +153,22 @@ impl<'a> NameFinder<'a> {
             i + len <= limit
                 && chars[i..i + len].iter().all(|&c| is_han(c))
                 && !NOT_LAST.contains(&chars[i + len - 1])
+                && !NOT_GIVEN.iter().any(|w| chars[i + 1..i + len].iter().copied().eq(w.chars()))
                 && self.ends_name(i + len, limit)
                 && !self.word_inside(i, i + len)
                 && !self.is_context_word(&chars[i..i + len].iter().collect::<String>())
                 && !(len == 2 && self.is_county_stem(i) && !self.person_ends(i + 2, limit))
         };
         let (short, long) = (lens[0], lens[1]);
-        // 和 ends a given name (某景和) where punctuation follows it: a conjunction there would
-        // join nothing.
+        // 和 ends a given name (某景和) where punctuation or a trigger verb follows it: a
+        // conjunction there would join nothing (某春和|出席, 某景和，).
+        let joins_nothing = |j: usize| {
+            matches!(chars[j], '，' | '、' | '。' | '；' | ',')
+                || self.hits.starting_at(j).any(|h| matches!(h.surface, Surface::Trigger(_)))
+        };
         let he_closed = i + long < limit
             && chars[i + long - 1] == '和'
-            && matches!(chars[i + long], '，' | '、' | '。' | '；' | ',')
+            && joins_nothing(i + long)
             && chars[i..i + long].iter().all(|&c| is_han(c))
             && !self.word_inside(i, i + long);
         if he_closed && fits(short) {

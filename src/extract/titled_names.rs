@@ -33,7 +33,8 @@ impl Extractor {
                 continue;
             }
             let known = people.names();
-            let Some(name_end) = finder.titled_name_at(p, e, known) else { continue };
+            let at = after_note(chars, p, e);
+            let Some(name_end) = finder.titled_name_at(at, e, known) else { continue };
             // The title and what follows make one word (理事国, 主席台), or the title is the
             // end of another word (办事处|长): no name here.
             if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {
@@ -53,7 +54,7 @@ impl Extractor {
             if list_body.is_some() {
                 chain = parser.chain_before(p, s, known, list_body).unwrap_or(chain);
             }
-            let name: String = chars[p..name_end].iter().collect();
+            let name: String = chars[at..name_end].iter().collect();
             if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
                 continue;
             }
@@ -74,7 +75,7 @@ impl Extractor {
                 let name = orgs.add(o);
                 orgs.claim(*a, *b, name);
             }
-            let mut group = vec![(p, name_end)];
+            let mut group = vec![(at, name_end)];
             // A list of names sharing the chain: 副总理钱明远、许文斌.
             let mut end = name_end;
             while end + 1 < e && chars[end] == '、' {
@@ -113,5 +114,21 @@ impl Extractor {
                 }
             }
         }
+    }
+}
+
+/// Longest note in brackets between a title and its holder's name.
+const MAX_NOTE: usize = 6;
+
+/// Where the name after a title at `p` starts: after a short note in brackets written between
+/// them (副县长（挂职）某某, 副主任（正处级）某某), or at `p`.
+fn after_note(chars: &[char], p: usize, e: usize) -> usize {
+    if chars.get(p) != Some(&'（') {
+        return p;
+    }
+    let close = (p + 2..(p + 2 + MAX_NOTE).min(e)).find(|&k| chars[k] == '）');
+    match close {
+        Some(k) if chars[p + 1..k].iter().all(|&c| super::names::is_han(c)) && k + 1 < e => k + 1,
+        _ => p,
     }
 }
