@@ -1414,3 +1414,31 @@ fn names_around_their_titles() {
         ],
     );
 }
+
+#[test]
+fn posts_given_by_name() {
+    check(
+        "appointments",
+        &[
+            // A standing committee's appointments and removals.
+            (
+                "平江县人大常委会召开会议。会议决定任命林可欣为平江县农业农村局局长，免去周立明的平江县水务局局长职务。",
+                &["role:林可欣|局长|平江县农业农村局", "role:周立明|局长|平江县水务局"],
+                &[],
+            ),
+            // Elections at an association's general meeting: its officers, listed too.
+            (
+                "青禾市新材料商会召开换届大会。某某公司董事长许明远当选会长，洪文涛、蔡雅丽等6人当选副会长，林俊一当选秘书长。",
+                &[
+                    "role:许明远|会长|青禾市新材料商会",
+                    "role:洪文涛|副会长|青禾市新材料商会",
+                    "role:蔡雅丽|副会长|青禾市新材料商会",
+                    "role:林俊一|秘书长|青禾市新材料商会",
+                ],
+                &[],
+            ),
+            // No name before the verb: nothing given.
+            ("会议选举产生了新一届领导班子。", &[], &["person:产生了"]),
+        ],
+    );
+}

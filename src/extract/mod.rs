@@ -8,6 +8,7 @@
 //! entity is named), `written_bodies` (a post's body as its chain spells it), [`meetings`],
 //! [`attendance`]; [`record`] holds the output types.
 
+mod appointments;
 pub mod attendance;
 mod bare_names;
 pub mod body_shapes;
@@ -112,6 +113,10 @@ impl Extractor {
         for &(s, e) in &units {
             self.bare_names_in(&cx, (s, e), &mut people, &mut orgs);
         }
+        // Round 3: posts given by name (任命某某为…, 某某当选会长).
+        for &(s, e) in &units {
+            self.appointments_in(&cx, (s, e), &mut people, &mut orgs);
+        }
 
         // Every place each person is named.
         let mentions = person_mentions::find_mentions(chars, &units, people.names());
@@ -149,6 +154,10 @@ impl Extractor {
         // A unit's report names its party posts bare (党委书记某某): they are the unit's.
         if let Some(unit) = &lead_unit {
             people.file_bodyless_posts(unit, orgs::is_unit_party_post);
+            // An association's report names its own officers bare (当选会长, 秘书长某某).
+            if orgs.kind_of(unit) == Some(crate::lexicon::BodyKind::Association) {
+                people.file_bodyless_posts(unit, orgs::is_association_post);
+            }
         }
 
         // Meetings.

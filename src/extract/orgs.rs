@@ -864,6 +864,28 @@ fn names_unit(full: &str, word: &str) -> bool {
 /// organ and held in the unit (党委书记 of 某某大学, 党支部书记 of 某某公司).
 pub const PARTY_ORGANS: &[&str] = &["党委", "党总支", "党支部"];
 
+/// Officers an association elects (会长, 秘书长, 理事长 ...).
+const ASSOCIATION_POSTS: &[&str] = &[
+    "会长",
+    "副会长",
+    "常务副会长",
+    "执行会长",
+    "名誉会长",
+    "秘书长",
+    "副秘书长",
+    "理事长",
+    "副理事长",
+    "常务理事",
+    "理事",
+    "监事长",
+    "监事",
+];
+
+/// Whether `title` is an officer's post of an association (会长, 秘书长).
+pub fn is_association_post(title: &str) -> bool {
+    ASSOCIATION_POSTS.contains(&title)
+}
+
 /// Whether `title` is a post of a unit's party organ or party group (党委副书记, 党组成员).
 pub fn is_unit_party_post(title: &str) -> bool {
     PARTY_ORGANS.iter().chain(&["党组"]).any(|o| title.starts_with(o))
@@ -1049,6 +1071,11 @@ impl OrgTable {
             }
         }
         renames
+    }
+
+    /// The kind of the body named `name`, if the table holds it with a kind.
+    pub fn kind_of(&self, name: &str) -> Option<BodyKind> {
+        self.by_name.get(name)?.kind.as_deref().and_then(BodyKind::parse)
     }
 
     /// The unit a report is about: of the units (universities, institutes, enterprises,
