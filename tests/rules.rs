@@ -1442,3 +1442,30 @@ fn posts_given_by_name() {
         ],
     );
 }
+
+#[test]
+fn an_autonomous_county_by_its_short_name() {
+    check(
+        "autonomous counties",
+        &[(
+            "三江县领导会见来访客人。县委书记林可欣出席，县委副书记、县长周立明主持。",
+            &["role:林可欣|书记|中共三江侗族自治县委员会", "role:周立明|县长|三江侗族自治县人民政府"],
+            &["role:周立明|县长|-"],
+        )],
+    );
+}
+
+#[test]
+fn adverbs_before_a_trigger_and_research_sections() {
+    check(
+        "adverbs and sections",
+        &[
+            ("市人民检察院党组成员、副检察长刘晓川依法列席会议。", &["person:刘晓川", "attends:刘晓川|attended"], &[]),
+            (
+                "青禾研究所召开会议。冻土与寒区水文研究室主任姜宏达汇报工作。",
+                &["role:姜宏达|主任|冻土与寒区水文研究室"],
+                &["role:姜宏达|主任|寒区水文研究室"],
+            ),
+        ],
+    );
+}

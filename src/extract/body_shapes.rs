@@ -198,7 +198,8 @@ mod tests {
 }
 
 /// Endings of academic units, whose names join disciplines with 与 (某某科学与技术学院).
-const ACADEMIC_ENDINGS: &[&str] = &["学院", "学系", "系", "学部", "研究院", "研究所", "研究中心", "实验室", "教研室"];
+const ACADEMIC_ENDINGS: &[&str] =
+    &["学院", "学系", "系", "学部", "研究院", "研究所", "研究中心", "研究室", "实验室", "教研室"];
 
 /// The length of the academic unit's ending that starts at `at`, if one does.
 pub fn academic_ending_at(chars: &[char], at: usize) -> Option<usize> {

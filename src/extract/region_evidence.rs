@@ -412,6 +412,12 @@ mod tests {
     }
 
     #[test]
+    fn the_region_a_host_meets_is_the_visitors() {
+        let (lex, ev) = evidence("常州市委书记会见了泰州市委常委、泰州市副市长一行。泰州市发改委负责人参加。");
+        assert!(own(&lex, &ev, "泰州市") < own(&lex, &ev, "常州市"));
+    }
+
+    #[test]
     fn a_source_line_names_the_publisher() {
         let (lex, ev) = evidence("来源：扬州市人民政府网\n泰州市、泰州市、泰州市的代表来访。");
         assert!(own(&lex, &ev, "扬州市") > own(&lex, &ev, "泰州市"));
