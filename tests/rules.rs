@@ -1469,3 +1469,23 @@ fn adverbs_before_a_trigger_and_research_sections() {
         ],
     );
 }
+
+#[test]
+fn cooperatives_banks_and_deputies() {
+    check(
+        "cooperatives, banks, deputies",
+        &[
+            (
+                "座谈会上，平江县青禾农牧业专业合作社理事长韩冬青，某银行平江支行行长温立新先后发言。",
+                &["role:韩冬青|理事长|平江县青禾农牧业专业合作社", "role:温立新|行长|某银行平江支行"],
+                &["role:韩冬青|理事长|-"],
+            ),
+            // A deputy named next holds the post in the head's body, not in the last body named.
+            (
+                "学术委员会主任、中国科学院院士沈立和，副主任戚文涛出席会议。",
+                &["role:戚文涛|副主任|学术委员会"],
+                &["role:戚文涛|副主任|中国科学院"],
+            ),
+        ],
+    );
+}

@@ -593,7 +593,11 @@ impl<'a> ChainParser<'a> {
     /// when the two chains are items of one list (某某医院党委书记张三、院长李四: 院长 of
     /// 某某医院). The caller checks that the chains are adjacent.
     pub fn inherit(&self, chain: &mut Chain, prev: &Chain) {
-        let Some(base) = prev.roles.iter().rev().find_map(|r| r.org.as_ref().map(|o| (r.title.as_str(), o))) else {
+        // A deputy's post is held in the body of the head before (学术委员会主任、某院院士甲，
+        // 副主任乙: 学术委员会); other posts in the last body named.
+        let deputy_of = |t: &str| chain.roles.iter().any(|r| r.title.strip_prefix('副') == Some(t));
+        let head = prev.roles.iter().filter(|r| deputy_of(&r.title)).find_map(titled_org);
+        let Some(base) = head.or_else(|| prev.roles.iter().rev().find_map(titled_org)) else {
             return;
         };
         if chain.collective || chain.roles.iter().any(|r| r.org.is_some()) {
@@ -673,4 +677,9 @@ impl<'a> ChainParser<'a> {
         let ctx = self.orgs.context();
         [ctx.county, ctx.city, ctx.province].into_iter().flatten().find(|&r| want.contains(&self.lex.regions[r].level))
     }
+}
+
+/// A post's title and body, when it has a body.
+fn titled_org(r: &ChainRole) -> Option<(&str, &OrgRef)> {
+    r.org.as_ref().map(|o| (r.title.as_str(), o))
 }
