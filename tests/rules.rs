@@ -1489,3 +1489,15 @@ fn cooperatives_banks_and_deputies() {
         ],
     );
 }
+
+#[test]
+fn a_units_bare_union_in_its_own_report() {
+    check(
+        "bare union",
+        &[(
+            "华岳能源集团有限公司召开职工代表大会。党委副书记、工会主席苗淑兰主持会议。",
+            &["role:苗淑兰|党委副书记|华岳能源集团有限公司", "role:苗淑兰|主席|华岳能源集团有限公司工会"],
+            &["role:苗淑兰|党委副书记|工会", "role:苗淑兰|主席|工会"],
+        )],
+    );
+}

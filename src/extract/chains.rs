@@ -531,10 +531,12 @@ impl<'a> ChainParser<'a> {
         }
         // A post written with its bare organ (党委副书记、院长) or a party group's post
         // (党组书记、检察长) is held in the unit of the chain's administrative post.
+        // (Not in the unit's union: 党委副书记、工会主席 holds the first post in the unit.)
         let unit = roles
             .iter()
             .filter(|r| self.lex.title(&r.title).is_some_and(|t| t.kind != TitleKind::Party))
-            .find_map(|r| r.org.clone());
+            .filter_map(|r| r.org.clone())
+            .find(|o| !orgs::is_unit_organ(&o.name));
         if let Some(unit) = unit {
             for r in roles.iter_mut().filter(|r| r.org.is_none() && orgs::is_unit_party_post(&r.title)) {
                 r.org = Some(unit.clone());

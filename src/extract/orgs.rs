@@ -827,6 +827,10 @@ const UNIT_PART_ENDINGS: &[&str] = &["科", "处", "部", "室", "中心", "局"
 /// Whether `name`, named bare, is an internal division of a unit: a short name with a
 /// division's ending and no place or unit in it.
 fn is_unit_part(name: &str) -> bool {
+    // A union or youth league named bare (工会主席) is the unit's.
+    if matches!(name, "工会" | "团委") {
+        return true;
+    }
     let n = name.chars().count();
     (2..=8).contains(&n)
         && UNIT_PART_ENDINGS.iter().any(|e| name.ends_with(e))
@@ -893,6 +897,11 @@ pub fn is_unit_party_post(title: &str) -> bool {
 
 /// Organs of a unit that its posts may name (医院党委, 公司党组).
 const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "党总支", "纪委", "工会", "团委"];
+
+/// Whether `name` is a unit's organ (某某集团工会, 院纪委, 团委), not the unit.
+pub fn is_unit_organ(name: &str) -> bool {
+    UNIT_ORGANS.iter().any(|o| name.ends_with(o))
+}
 
 /// The kind of a unit's organ: a trade union is an association, the others party bodies.
 pub fn organ_kind(name: &str) -> BodyKind {
