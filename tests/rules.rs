@@ -1508,7 +1508,7 @@ fn a_zones_committee_after_its_party_working_committee() {
         "zones",
         &[(
             "青禾市召开会议。青禾经开区党工委书记、管委会主任陈明远出席。",
-            &["role:陈明远|主任|青禾经济技术开发区管理委员会"],
+            &["role:陈明远|主任|青禾经济技术开发区"],
             &["role:陈明远|主任|-"],
         )],
     );

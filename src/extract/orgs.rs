@@ -917,15 +917,17 @@ pub fn organ_kind(name: &str) -> BodyKind {
 /// 院党委副书记、纪委书记 → 院纪委.
 pub fn organ_of_same_unit(carried: &OrgRef, organ: &str) -> Option<OrgRef> {
     // A zone's administrative committee after its party working committee (某某高新区党工委
-    // 书记、管委会主任 → 某某高新区管委会).
+    // 书记、管委会主任 → 某某高新区, whose committee it is).
     if organ == "管委会" {
         let formal = carried.name.strip_prefix("中共").and_then(|n| n.strip_suffix("工作委员会"));
         let zone = formal.or_else(|| carried.name.strip_suffix("党工委")).filter(|z| z.chars().count() >= 2)?;
+        // The zone and its committee are one body, as the dictionary's zones are.
         let short = carried.aliases.iter().filter_map(|a| a.strip_suffix("党工委")).map(|z| format!("{z}管委会"));
-        let mut aliases: Vec<String> = std::iter::once(format!("{zone}管委会")).chain(short).collect();
+        let mut aliases: Vec<String> =
+            [format!("{zone}管委会"), format!("{zone}管理委员会")].into_iter().chain(short).collect();
         aliases.sort();
         aliases.dedup();
-        return Some(OrgRef::shaped(format!("{zone}管理委员会"), aliases, BodyKind::Government));
+        return Some(OrgRef::shaped(zone.to_string(), aliases, BodyKind::Government));
     }
     if !UNIT_ORGANS[1..].contains(&organ) || carried.region.is_some() && carried.known {
         return None;
