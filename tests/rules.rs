@@ -1513,3 +1513,15 @@ fn a_zones_committee_after_its_party_working_committee() {
         )],
     );
 }
+
+#[test]
+fn words_cut_wrong_are_no_names_and_arbitration_bodies() {
+    check(
+        "cut words",
+        &[(
+            "1月12日，区人社局召开年度工作总结会。局长林可欣作工作报告，区劳动人事争议仲裁院院长钱小燕发言。",
+            &["person:林可欣", "role:钱小燕|院长|区劳动人事争议仲裁院"],
+            &["person:年度工"],
+        )],
+    );
+}

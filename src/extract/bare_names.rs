@@ -231,6 +231,17 @@ impl Extractor {
             && !self.is_credit(chars, start, floor)
             && self.word_starts_at(chars, start, floor)
             && !name.ends_with(BODY_ENDINGS)
+            && !self.runs_through_words(chars, name, start)
+    }
+
+    /// Whether a three-char candidate is two words of the text cut wrong: its first two chars
+    /// are an ordinary word and its last char makes one with the char after it (年度|工|作).
+    fn runs_through_words(&self, chars: &[char], name: &str, start: usize) -> bool {
+        let n: Vec<char> = name.chars().collect();
+        let Some(&next) = chars.get(start + n.len()) else { return false };
+        n.len() == 3
+            && self.is_ordinary_word(&n[..2].iter().collect::<String>())
+            && self.is_ordinary_word(&[n[2], next].iter().collect::<String>())
     }
 
     /// Whether the first char of a title at `start` ends a body-name word that began before it
