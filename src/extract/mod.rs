@@ -2,8 +2,8 @@
 //!
 //! [`Extractor::extract`] conducts; each stage is a module of its own: [`hits`] (dictionary
 //! surfaces), [`context`] and [`region_evidence`] (the report's regions), `scope` (the
-//! per-document view the rules share), `titled_names` and `bare_names` (persons, round 1 and
-//! 2), [`chains`] (title chains and posts), [`names`] (name candidates), `org_scan`,
+//! per-document view the rules share), `titled_names`, `bare_names` and `appointments`
+//! (persons, rounds 1 to 3), [`chains`] (title chains and posts), [`names`] (name candidates), `org_scan`,
 //! [`shaped_bodies`] and [`orgs`] (bodies), `person_mentions` and [`spans`] (where each
 //! entity is named), `written_bodies` (a post's body as its chain spells it), [`meetings`],
 //! [`attendance`]; [`record`] holds the output types.
