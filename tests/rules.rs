@@ -1482,9 +1482,9 @@ fn cooperatives_banks_and_deputies() {
             ),
             // A deputy named next holds the post in the head's body, not in the last body named.
             (
-                "学术委员会主任、中国科学院院士沈立和，副主任戚文涛出席会议。",
-                &["role:戚文涛|副主任|学术委员会"],
-                &["role:戚文涛|副主任|中国科学院"],
+                "学术委员会主任、中国科学院院士沈立和，副主任、研究员戚文涛出席会议。",
+                &["role:戚文涛|副主任|学术委员会", "role:戚文涛|研究员|-"],
+                &["role:戚文涛|副主任|中国科学院", "role:戚文涛|研究员|学术委员会"],
             ),
         ],
     );

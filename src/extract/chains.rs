@@ -614,6 +614,11 @@ impl<'a> ChainParser<'a> {
             if !matches!(title.body, TitleBody::Written) || title.is_collective() {
                 continue;
             }
+            // A rank or an academic post is held in an institution, never in a committee
+            // (学术委员会主任甲，副主任、研究员乙: 乙's rank is no post of the committee).
+            if title.kind == TitleKind::Academic && base_org.name.ends_with("委员会") {
+                continue;
+            }
             let org = if base_title.starts_with("党委") && title.kind == TitleKind::Party {
                 // The unit of the party committee before (党委书记 of 某某大学): 党委副书记 too.
                 if organ.is_none() {
