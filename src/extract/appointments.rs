@@ -11,6 +11,7 @@ use super::people::PersonTable;
 use super::record::Span;
 use super::scope::DocScope;
 use super::Extractor;
+use crate::text::starts_with_at;
 
 /// Verbs that give or take a post, with the word between the person and the post
 /// (任命|某某|为|post, 免去|某某|的|post|职务).
@@ -37,11 +38,12 @@ impl Extractor {
         let chars = cx.chars;
         for k in s..e {
             for (verb, link) in GIVING {
-                if !starts_with(chars, k, verb) {
+                if !starts_with_at(chars, k, chars.len(), verb) {
                     continue;
                 }
                 let names_from = k + verb.chars().count();
-                let (names, after) = self.listed_names(chars, names_from, e, |j| starts_with(chars, j, link));
+                let (names, after) =
+                    self.listed_names(chars, names_from, e, |j| starts_with_at(chars, j, chars.len(), link));
                 if names.is_empty() {
                     continue;
                 }
@@ -49,7 +51,7 @@ impl Extractor {
                 self.give_post(cx, &names, post_start, e, people, orgs);
             }
             for word in ELECTED {
-                if !starts_with(chars, k, word) {
+                if !starts_with_at(chars, k, chars.len(), word) {
                     continue;
                 }
                 let known = people.names();
@@ -80,12 +82,12 @@ impl Extractor {
                 j < e
                     && chars[at..j].iter().all(|&c| is_han(c))
                     && self.starts_with_surname(chars, at, j)
-                    && (is_link(j) || chars[j] == '、' || starts_with(chars, j, "同志"))
+                    && (is_link(j) || chars[j] == '、' || starts_with_at(chars, j, chars.len(), "同志"))
             }) else {
                 return (Vec::new(), at);
             };
             names.push((at, end));
-            let end = if starts_with(chars, end, "同志") { end + 2 } else { end };
+            let end = if starts_with_at(chars, end, chars.len(), "同志") { end + 2 } else { end };
             if end < e && is_link(end) {
                 return (names, end);
             }
@@ -97,6 +99,8 @@ impl Extractor {
         }
     }
 
+    /// Whether a name of `a..b` can start with a surname there (a compound one for three or
+    /// four chars).
     fn starts_with_surname(&self, chars: &[char], a: usize, b: usize) -> bool {
         let lex = &self.lexicon;
         let compound = b >= a + 3 && lex.is_compound_surname(&chars[a..a + 2].iter().collect::<String>());
@@ -117,7 +121,7 @@ impl Extractor {
         let limit = (start + MAX_POST).min(e);
         let mut end = (start..limit).find(|&j| POST_ENDS.contains(&chars[j]) || !is_han(chars[j])).unwrap_or(limit);
         // 免去某某的某某局局长职务: the post ends before 职务.
-        if let Some(j) = (start..end).find(|&j| starts_with(chars, j, "职务")) {
+        if let Some(j) = (start..end).find(|&j| starts_with_at(chars, j, chars.len(), "职务")) {
             end = j;
         }
         if end <= start {
@@ -190,10 +194,4 @@ fn names_ending_at(
         }
     }
     names
-}
-
-/// Whether `w` is written at `k`.
-fn starts_with(chars: &[char], k: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    k + n <= chars.len() && chars[k..k + n].iter().copied().eq(w.chars())
 }

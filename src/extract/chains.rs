@@ -124,8 +124,6 @@ impl<'a> ChainParser<'a> {
         ChainParser { lex, jieba, orgs, chars }
     }
 
-    /// Whether the char at `at` separates two posts of a chain: `、`, `，`, or `兼` between
-    /// two posts (副主席兼秘书长: both are posts; 兼任, 兼职, 兼顾 are words of their own).
     /// Where the bracket that closes right before `at` opens, when it holds a region's name or
     /// 集团 inside a body's name (某某（甘肃）有限公司, 某某（集团）公司): Han chars stand on both sides.
     fn bracket_in_name(&self, at: usize, floor: usize) -> Option<usize> {
@@ -145,6 +143,8 @@ impl<'a> ChainParser<'a> {
         (named && open > floor && names::is_han(chars[open - 1])).then_some(open)
     }
 
+    /// Whether the char at `at` separates two posts of a chain: `、`, `，`, or `兼` between
+    /// two posts (副主席兼秘书长: both are posts; 兼任, 兼职, 兼顾 are words of their own).
     fn separates(&self, at: usize) -> bool {
         let chars = self.chars;
         if is_chain_separator(chars[at]) {
@@ -255,7 +255,7 @@ impl<'a> ChainParser<'a> {
         }
         // A unit's union or youth league written bare (…党委副书记、工会主席): the unit comes
         // from the body the chain carries, when the posts are distributed.
-        if let Some(organ) = ["工会", "团委"].iter().find(|o| org_text.iter().copied().eq(o.chars())) {
+        if let Some(organ) = orgs::BARE_UNIT_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
             if title.is_some() {
                 let org = OrgRef::shaped(organ.to_string(), Vec::new(), orgs::organ_kind(organ));
                 return Some(Segment {

@@ -1,6 +1,7 @@
 //! Meetings and events: quoted names, objects of 召开/举行/出席, subjects of 在…举行, and
 //! visits or receptions named by the headline; dates resolved against the publication date.
 
+use crate::text::starts_with_at;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -431,12 +432,6 @@ const NOT_GOING_AFTER: &[char] = &['位', '期', '会', '底', '了', '场', '�
 
 /// Words for groups that make visits (某某市代表团到某地考察).
 const VISITING_GROUPS: &[&str] = &["代表团", "考察团", "调研组", "考察组", "督查组", "检查组", "督导组", "一行"];
-
-/// Whether `w` is written at `k` (before `limit`).
-fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    k + n <= limit && chars[k..k + n].iter().copied().eq(w.chars())
-}
 
 /// Keeps the meetings the report is about: at most one of each kind (a meeting, a visit, a
 /// reception), preferring the headline's, then quoted names, then the earliest; a name

@@ -8,6 +8,7 @@ use super::names::{is_han, NameFinder};
 use super::people::PersonTable;
 use super::Extractor;
 use crate::lexicon::{Act, Surface};
+use crate::text::starts_with_at;
 
 /// Words of address that follow a full name (纪念张三丰同志, 李明华先生).
 const ADDRESS_WORDS: &[&str] = &["同志", "先生", "女士", "老师"];
@@ -206,10 +207,4 @@ impl Extractor {
             }
         }
     }
-}
-
-/// Whether `w` is written at `k` (before `limit`).
-fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    k + n <= limit && chars[k..k + n].iter().copied().eq(w.chars())
 }

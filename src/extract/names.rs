@@ -171,10 +171,11 @@ impl<'a> NameFinder<'a> {
             && joins_nothing(i + long)
             && chars[i..i + long].iter().all(|&c| is_han(c))
             && !self.word_inside(i, i + long);
-        if he_closed && fits(short) {
+        let fits_short = fits(short);
+        if he_closed && fits_short {
             return Some(i + long);
         }
-        match (fits(short), fits(long)) {
+        match (fits_short, fits(long)) {
             (true, true) => {
                 if WEAK_THIRD.contains(&chars[i + short]) {
                     Some(i + short)

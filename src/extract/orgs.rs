@@ -828,7 +828,7 @@ const UNIT_PART_ENDINGS: &[&str] = &["科", "处", "部", "室", "中心", "局"
 /// division's ending and no place or unit in it.
 fn is_unit_part(name: &str) -> bool {
     // A union or youth league named bare (工会主席) is the unit's.
-    if matches!(name, "工会" | "团委") {
+    if BARE_UNIT_ORGANS.contains(&name) {
         return true;
     }
     let n = name.chars().count();
@@ -897,6 +897,9 @@ pub fn is_unit_party_post(title: &str) -> bool {
 
 /// Organs of a unit that its posts may name (医院党委, 公司党组).
 const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "党总支", "纪委", "工会", "团委"];
+
+/// A unit's organs that its reports write bare, without the unit (工会主席, 团委书记).
+pub const BARE_UNIT_ORGANS: &[&str] = &["工会", "团委"];
 
 /// Whether `name` is a unit's organ (某某集团工会, 院纪委, 团委), not the unit.
 pub fn is_unit_organ(name: &str) -> bool {

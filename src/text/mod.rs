@@ -59,6 +59,12 @@ impl Document {
     }
 }
 
+/// Whether `w` is written at `k` of `chars`, ending before `limit`.
+pub fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    k + n <= limit.min(chars.len()) && chars[k..k + n].iter().copied().eq(w.chars())
+}
+
 /// Whether `c` ends a sentence.
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '\n')
