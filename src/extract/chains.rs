@@ -156,6 +156,16 @@ impl<'a> ChainParser<'a> {
             && self.lex.title_suffix(&chars[..at]).is_some()
     }
 
+    /// The separator right before `at`, past the stray spaces scraped text leaves around it
+    /// (某县委副书记 、县长).
+    fn separator_before(&self, at: usize, floor: usize) -> Option<usize> {
+        let mut k = at;
+        while k > floor && self.chars[k - 1] == ' ' {
+            k -= 1;
+        }
+        (k > floor && self.separates(k - 1)).then(|| k - 1)
+    }
+
     /// The chain that ends at `name_start`, not reaching back before `floor`.
     /// `region_of_list` is the body of the chain before, when this one follows it as the next
     /// item of one list (某市委书记张三，市委副书记、市长李四): its region is what this chain's
@@ -170,6 +180,8 @@ impl<'a> ChainParser<'a> {
         let chars = self.chars;
         let mut segs: Vec<Segment> = Vec::new();
         let mut end = name_start;
+        // The separator after the segment being read (none after the last one).
+        let mut joined_by: Option<char> = None;
         loop {
             // The segment runs back to the previous separator or stop.
             let mut start = end;
@@ -189,16 +201,21 @@ impl<'a> ChainParser<'a> {
             let first_seg = segs.is_empty();
             let Some(seg) = self.segment(start, end, first_seg, known) else { break };
             // A body without a title shares the next segment's titles; only `、` joins them.
-            if seg.title.is_none() && (first_seg || chars[end] != '、' || seg.org.is_none()) {
+            if seg.title.is_none() && (first_seg || joined_by != Some('、') || seg.org.is_none()) {
                 break;
             }
             // 分管日常工作的副部长: a modifier, not the start of the clause.
             let lead_in = seg.lead_in && !(seg.org.is_none() && seg.start > 0 && chars[seg.start - 1] == '的');
             segs.push(seg);
-            if lead_in || start == floor || start == 0 || !self.separates(start - 1) {
+            if lead_in || start == floor || start == 0 {
                 break;
             }
-            end = start - 1;
+            let Some(sep) = self.separator_before(start, floor) else { break };
+            joined_by = Some(chars[sep]);
+            end = sep;
+            while end > floor && chars[end - 1] == ' ' {
+                end -= 1;
+            }
         }
         if segs.is_empty() {
             return None;
