@@ -1025,6 +1025,24 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
                 &["role:钟建明|场长|桃江县青松岭国有林场", "role:谢文斌|董事长|县城投公司"],
                 &["role:谢文斌|董事长|县政府县城投公司"],
             ),
+            // An enterprise's own posts written bare (副经理, 安全总监) in its report are its;
+            // its stations (供电所) are bodies.
+            (
+                "国网青禾县供电公司召开会议。公司党委书记、经理邓立群讲话，副经理韩明远主持，安全总监武振邦作报告。城关供电所所长祝文斌发言。",
+                &[
+                    "role:韩明远|副经理|国网青禾县供电公司",
+                    "role:武振邦|安全总监|国网青禾县供电公司",
+                    "role:祝文斌|所长|城关供电所",
+                ],
+                &["role:韩明远|副经理|-"],
+            ),
+            // Words of a post's field after the body (职工食堂, 生鲜采购) leave the post the body's;
+            // an unread body before a bare 经理 is not the report's company.
+            (
+                "青禾物业发展有限公司召开会议。近日，青禾百货超市生鲜采购经理戚明远、青禾物业发展有限公司职工食堂经理阎文斌到村收购。",
+                &["role:戚明远|经理|青禾百货超市", "role:阎文斌|经理|青禾物业发展有限公司"],
+                &["role:戚明远|经理|青禾物业发展有限公司"],
+            ),
             // With no unit named, a bare 院长 has no body; 院 never stands for the State Council.
             ("国务院召开会议。院长钟立伟出席。", &["role:钟立伟|院长|-"], &["role:钟立伟|院长|中华人民共和国国务院"]),
         ],

@@ -108,6 +108,9 @@ struct Segment {
     title: Option<Title>,
     /// The segment began with words that are not part of the chain: it is the first one.
     lead_in: bool,
+    /// Words before the title that may name its body but resolve to none (某某量贩店采购|经理):
+    /// the post's body is unknown, not the report's own unit.
+    unread: bool,
 }
 
 /// Parses chains with one report's resolver.
@@ -258,7 +261,7 @@ impl<'a> ChainParser<'a> {
         let org_end =
             if org_end > start && matches!(self.chars[org_end - 1], '前' | '原') { org_end - 1 } else { org_end };
         if org_end == start {
-            return Some(Segment { start, org: None, org_span: None, title, lead_in: false });
+            return Some(Segment { start, org: None, org_span: None, title, lead_in: false, unread: false });
         }
         let org_text = &self.chars[start..org_end];
         // A party organ written bare before its post (…讲话，党委副书记、副局长某某): the organ is
@@ -266,7 +269,7 @@ impl<'a> ChainParser<'a> {
         if let Some(organ) = orgs::PARTY_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
             if let Some(mut t) = title.filter(|t| t.kind == TitleKind::Party) {
                 t.title = format!("{organ}{}", t.title);
-                return Some(Segment { start, org: None, org_span: None, title: Some(t), lead_in: false });
+                return Some(Segment { start, org: None, org_span: None, title: Some(t), lead_in: false, unread: false });
             }
             return None;
         }
@@ -281,11 +284,12 @@ impl<'a> ChainParser<'a> {
                     org_span: Some((start, org_end)),
                     title,
                     lead_in: false,
+                    unread: false,
                 });
             }
         }
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
-            return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0 });
+            return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0, unread: false });
         }
         // A township's bare level word (镇党委书记, 镇人大主席) in the report of a township.
         if let Some((k, org)) = (0..org_text.len()).find_map(|k| {
@@ -302,6 +306,7 @@ impl<'a> ChainParser<'a> {
                 org_span: Some((start + k, org_end)),
                 title,
                 lead_in: k > 0,
+                unread: false,
             });
         }
         // The body is the longest tail of the text that the dictionaries cover wholly ...
@@ -313,14 +318,14 @@ impl<'a> ChainParser<'a> {
             }
             if !lead_in || self.is_lead_in(start, start + k) || !last {
                 let org = self.orgs.resolve_dictionary(&org_text[k..], None);
-                return Some(Segment { start: start + k, org, org_span: Some((start + k, org_end)), title, lead_in });
+                return Some(Segment { start: start + k, org, org_span: Some((start + k, org_end)), title, lead_in, unread: false });
             }
         }
         // ... or, failing that, the text after the last word that cannot be part of a body,
         // when it ends like a body or stands right before the name.
         let cut = self.lead_in_end(start, org_end);
         if cut == org_end {
-            return title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true });
+            return title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true, unread: false });
         }
         let tail = &self.chars[cut..org_end];
         // A township's head after its name (温泉镇镇长): the township's government.
@@ -329,13 +334,25 @@ impl<'a> ChainParser<'a> {
             .and_then(|t| body_shapes::township_of_head(tail, &t.title))
             .map(|stem| self.orgs.government_of_named(&stem))
         {
-            return Some(Segment { start: cut, org: Some(g), org_span: None, title, lead_in: cut > start });
+            return Some(Segment { start: cut, org: Some(g), org_span: None, title, lead_in: cut > start, unread: false });
         }
         // Unknown text is a body only when it ends like one (…管委会, …集团).
         // A unit named by its kind word (医院党委书记, 集团总会计师) is the report's own unit.
         let Some(org) = self.orgs.resolve(tail, None, false).or_else(|| self.orgs.own_unit(tail)) else {
+            // A body followed by the field of its post (某某公司职工食堂|总经理, 某某超市生鲜采购|
+            // 经理): the post is the body's.
+            if let Some((k, org)) = title.as_ref().and(self.body_before_field(tail)) {
+                return Some(Segment {
+                    start: cut,
+                    org: Some(org),
+                    org_span: Some((cut, cut + k)),
+                    title,
+                    lead_in: cut > start,
+                    unread: false,
+                });
+            }
             return if last {
-                title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true })
+                title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true, unread: true })
             } else {
                 None
             };
@@ -344,7 +361,7 @@ impl<'a> ChainParser<'a> {
         {
             return None;
         }
-        Some(Segment { start: cut, org: Some(org), org_span: Some((cut, org_end)), title, lead_in: cut > start })
+        Some(Segment { start: cut, org: Some(org), org_span: Some((cut, org_end)), title, lead_in: cut > start, unread: false })
     }
 
     /// The first char of `start..end` after the last known name (with a link word after it)
@@ -378,6 +395,21 @@ impl<'a> ChainParser<'a> {
             }
         }
         from.min(end)
+    }
+
+    /// The longest body that `tail` starts with when no more than a few words of a post's
+    /// field follow it (职工食堂, 生鲜采购): its length and the body.
+    fn body_before_field(&self, tail: &[char]) -> Option<(usize, OrgRef)> {
+        const MAX_FIELD: usize = 6;
+        (2..tail.len() - 1).rev().take_while(|&k| tail.len() - k <= MAX_FIELD).find_map(|k| {
+            // The rest is a field, not a body of its own (市委|第二巡察组).
+            let rest: String = tail[k..].iter().collect();
+            if self.orgs.has_org_shape(&rest) || rest.ends_with(['组', '队', '班', '团', '会']) || rest.starts_with('第') {
+                return None;
+            }
+            let org = self.orgs.resolve(&tail[..k], None, false)?;
+            (!org.bare_region && (org.known || self.orgs.has_org_shape(&org.name))).then_some((k, org))
+        })
     }
 
     /// Whether `start..end` ends with words that stand before a body (会议听取了), not with
@@ -537,7 +569,7 @@ impl<'a> ChainParser<'a> {
                 carry = written;
             }
             for org in orgs {
-                let role = self.shaped_role(&title.title, org);
+                let role = self.shaped_role(&title.title, org, seg.unread);
                 if let Some(o) = &role.org {
                     if !all_orgs.contains(o) {
                         all_orgs.push(o.clone());
@@ -585,10 +617,10 @@ impl<'a> ChainParser<'a> {
     /// A post whose body is known by its shape: a unit's party committee gives the unit a
     /// 党委 post (某某大学党委 + 书记 → 党委书记 of 某某大学), a township's head holds a post
     /// in its government (某某镇 + 镇长 → 某某镇人民政府).
-    fn shaped_role(&self, title: &str, org: Option<OrgRef>) -> ChainRole {
+    fn shaped_role(&self, title: &str, org: Option<OrgRef>, unread: bool) -> ChainRole {
         // A head named without a body: of the report's township (镇长), or of its own unit
         // (院长 in a hospital's report).
-        if org.is_none() {
+        if org.is_none() && !unread {
             if let Some(g) = self.orgs.township_government(title).or_else(|| self.orgs.own_unit_of_head(title)) {
                 return ChainRole { title: title.to_string(), org: Some(g) };
             }
