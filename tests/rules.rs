@@ -1359,6 +1359,20 @@ fn units_organs_and_academic_names() {
                 &["role:林可欣|书记|中共平江县委员会教育工作委员会"],
                 &["role:林可欣|书记|中共岳阳市委员会教育工作委员会"],
             ),
+            // A community's committees: 区党委 is never read from inside 社区; the bare 居委会
+            // after the community's party committee is the community's.
+            (
+                "会上，青禾社区党委书记、居委会主任陆晓彤作交流发言。",
+                &["role:陆晓彤|书记|青禾社区党委", "role:陆晓彤|主任|青禾社区居委会"],
+                &["org:区党委", "org:居委会"],
+            ),
+            ("居委会主任钱立新参加会议。", &["role:钱立新|主任|-"], &["org:居委会"]),
+            // Standard county bodies by their usual short names (综治中心, 文广旅体局).
+            (
+                "平江县召开会议。县综治中心主任林可欣、县文广旅体局局长周立明发言。",
+                &["role:林可欣|主任|平江县社会治安综合治理中心", "role:周立明|局长|平江县文化和广电旅游体育局"],
+                &[],
+            ),
             // A body right before a title is no name (区政协|副主席).
             (
                 "某区政协召开座谈会。区政协主席孙国平出席并讲话，区政协副主席钱小燕主持。",

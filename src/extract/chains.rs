@@ -46,6 +46,21 @@ fn is_chain_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '：' | '“' | '”' | '《' | '》' | '（' | '）' | '\n' | ' ' | '【' | '】')
 }
 
+/// Two-char words of place that end with a region's level char (社区, 园区, 超市): a body
+/// name never starts at their second char.
+const PLACE_WORDS_ENDING_IN_LEVEL: &[&str] = &[
+    "社区", "园区", "城区", "景区", "小区", "街区", "矿区", "林区", "牧区", "山区", "片区", "厂区", "校区", "超市",
+    "城市", "都市",
+];
+
+/// Whether `a` followed by `b` is one of [`PLACE_WORDS_ENDING_IN_LEVEL`].
+fn ends_place_word(a: char, b: char) -> bool {
+    PLACE_WORDS_ENDING_IN_LEVEL.iter().any(|w| {
+        let mut cs = w.chars();
+        cs.next() == Some(a) && cs.next() == Some(b)
+    })
+}
+
 /// Chars that, standing right before a body, end the words before it (会议听取了|…).
 pub(super) const LEAD_IN_CHARS: &[char] =
     &['了', '的', '由', '在', '向', '把', '被', '据', '受', '请', '是', '即', '赴', '给'];
@@ -269,7 +284,14 @@ impl<'a> ChainParser<'a> {
         if let Some(organ) = orgs::PARTY_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
             if let Some(mut t) = title.filter(|t| t.kind == TitleKind::Party) {
                 t.title = format!("{organ}{}", t.title);
-                return Some(Segment { start, org: None, org_span: None, title: Some(t), lead_in: false, unread: false });
+                return Some(Segment {
+                    start,
+                    org: None,
+                    org_span: None,
+                    title: Some(t),
+                    lead_in: false,
+                    unread: false,
+                });
             }
             return None;
         }
@@ -289,7 +311,14 @@ impl<'a> ChainParser<'a> {
             }
         }
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
-            return Some(Segment { start: start + k, org: Some(org), org_span: None, title, lead_in: k > 0, unread: false });
+            return Some(Segment {
+                start: start + k,
+                org: Some(org),
+                org_span: None,
+                title,
+                lead_in: k > 0,
+                unread: false,
+            });
         }
         // A township's bare level word (镇党委书记, 镇人大主席) in the report of a township.
         if let Some((k, org)) = (0..org_text.len()).find_map(|k| {
@@ -309,8 +338,27 @@ impl<'a> ChainParser<'a> {
                 unread: false,
             });
         }
+        // So is a community's residents' committee (…社区党委书记、居委会主任): the community
+        // comes from the body carried, or the post has none.
+        if let Some(organ) = orgs::RESIDENTS_COMMITTEES.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
+            if title.is_some() {
+                let org = OrgRef::shaped(organ.to_string(), Vec::new(), BodyKind::Government);
+                return Some(Segment {
+                    start,
+                    org: Some(org),
+                    org_span: Some((start, org_end)),
+                    title,
+                    lead_in: false,
+                    unread: false,
+                });
+            }
+        }
         // The body is the longest tail of the text that the dictionaries cover wholly ...
-        if let Some(k) = (0..org_text.len()).find(|&k| self.orgs.resolve_dictionary(&org_text[k..], None).is_some()) {
+        // (never from inside a place word: 某某社|区党委 is the community's committee).
+        if let Some(k) = (0..org_text.len()).find(|&k| {
+            !(k > 0 && ends_place_word(org_text[k - 1], org_text[k]))
+                && self.orgs.resolve_dictionary(&org_text[k..], None).is_some()
+        }) {
             let lead_in = k > 0;
             // A body standing alone (shared prefix) must be the whole segment.
             if lead_in && title.is_none() {
@@ -318,14 +366,28 @@ impl<'a> ChainParser<'a> {
             }
             if !lead_in || self.is_lead_in(start, start + k) || !last {
                 let org = self.orgs.resolve_dictionary(&org_text[k..], None);
-                return Some(Segment { start: start + k, org, org_span: Some((start + k, org_end)), title, lead_in, unread: false });
+                return Some(Segment {
+                    start: start + k,
+                    org,
+                    org_span: Some((start + k, org_end)),
+                    title,
+                    lead_in,
+                    unread: false,
+                });
             }
         }
         // ... or, failing that, the text after the last word that cannot be part of a body,
         // when it ends like a body or stands right before the name.
         let cut = self.lead_in_end(start, org_end);
         if cut == org_end {
-            return title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true, unread: false });
+            return title.map(|t| Segment {
+                start: org_end,
+                org: None,
+                org_span: None,
+                title: Some(t),
+                lead_in: true,
+                unread: false,
+            });
         }
         let tail = &self.chars[cut..org_end];
         // A township's head after its name (温泉镇镇长): the township's government.
@@ -334,7 +396,14 @@ impl<'a> ChainParser<'a> {
             .and_then(|t| body_shapes::township_of_head(tail, &t.title))
             .map(|stem| self.orgs.government_of_named(&stem))
         {
-            return Some(Segment { start: cut, org: Some(g), org_span: None, title, lead_in: cut > start, unread: false });
+            return Some(Segment {
+                start: cut,
+                org: Some(g),
+                org_span: None,
+                title,
+                lead_in: cut > start,
+                unread: false,
+            });
         }
         // Unknown text is a body only when it ends like one (…管委会, …集团).
         // A unit named by its kind word (医院党委书记, 集团总会计师) is the report's own unit.
@@ -352,7 +421,14 @@ impl<'a> ChainParser<'a> {
                 });
             }
             return if last {
-                title.map(|t| Segment { start: org_end, org: None, org_span: None, title: Some(t), lead_in: true, unread: true })
+                title.map(|t| Segment {
+                    start: org_end,
+                    org: None,
+                    org_span: None,
+                    title: Some(t),
+                    lead_in: true,
+                    unread: true,
+                })
             } else {
                 None
             };
@@ -361,7 +437,14 @@ impl<'a> ChainParser<'a> {
         {
             return None;
         }
-        Some(Segment { start: cut, org: Some(org), org_span: Some((cut, org_end)), title, lead_in: cut > start, unread: false })
+        Some(Segment {
+            start: cut,
+            org: Some(org),
+            org_span: Some((cut, org_end)),
+            title,
+            lead_in: cut > start,
+            unread: false,
+        })
     }
 
     /// The first char of `start..end` after the last known name (with a link word after it)
@@ -404,7 +487,10 @@ impl<'a> ChainParser<'a> {
         (2..tail.len() - 1).rev().take_while(|&k| tail.len() - k <= MAX_FIELD).find_map(|k| {
             // The rest is a field, not a body of its own (市委|第二巡察组).
             let rest: String = tail[k..].iter().collect();
-            if self.orgs.has_org_shape(&rest) || rest.ends_with(['组', '队', '班', '团', '会']) || rest.starts_with('第') {
+            if self.orgs.has_org_shape(&rest)
+                || rest.ends_with(['组', '队', '班', '团', '会'])
+                || rest.starts_with('第')
+            {
                 return None;
             }
             let org = self.orgs.resolve(&tail[..k], None, false)?;
@@ -477,10 +563,21 @@ impl<'a> ChainParser<'a> {
             // (院党委副书记、纪委书记 → 院纪委), not the region's.
             if let (Some((a, b)), Some(c)) = (seg.org_span, carry.first()) {
                 let organ: String = self.chars[a..b].iter().collect();
-                if let Some(u) = self.orgs.township_organ(c, &organ).or_else(|| orgs::organ_of_same_unit(c, &organ)) {
+                // (A residents' committee only while it is still the bare word: a village's
+                // report has named it already.)
+                let bare = seg.org.as_ref().is_some_and(|o| o.name == organ);
+                let same_unit = || {
+                    orgs::organ_of_same_unit(c, &organ)
+                        .filter(|_| bare || !orgs::RESIDENTS_COMMITTEES.contains(&organ.as_str()))
+                };
+                if let Some(u) = self.orgs.township_organ(c, &organ).or_else(same_unit) {
                     read_apart.push((a, b, u.clone()));
                     seg.org = Some(u);
                 }
+            }
+            // A residents' committee no community's committee names is no body.
+            if seg.org.as_ref().is_some_and(|o| orgs::RESIDENTS_COMMITTEES.contains(&o.name.as_str())) {
+                seg.org = None;
             }
             if let Some(o) = seg.org.as_ref().filter(|o| !o.bare_region) {
                 all_orgs.push(o.clone());

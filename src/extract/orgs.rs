@@ -905,6 +905,10 @@ const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "�
 /// A unit's organs that its reports write bare, without the unit (工会主席, 团委书记).
 pub const BARE_UNIT_ORGANS: &[&str] = &["工会", "团委"];
 
+/// A community's or village's committee of its residents, written bare after the party
+/// committee of the community or village (某某社区党委书记、居委会主任).
+pub const RESIDENTS_COMMITTEES: &[&str] = &["居委会", "居民委员会", "村委会", "村民委员会"];
+
 /// Whether `name` is a unit's organ (某某集团工会, 院纪委, 团委), not the unit.
 pub fn is_unit_organ(name: &str) -> bool {
     UNIT_ORGANS.iter().any(|o| name.ends_with(o))
@@ -935,6 +939,16 @@ pub fn organ_of_same_unit(carried: &OrgRef, organ: &str) -> Option<OrgRef> {
         aliases.sort();
         aliases.dedup();
         return Some(OrgRef::shaped(zone.to_string(), aliases, BodyKind::Government));
+    }
+    // A community's or village's residents' committee after its party committee (某某社区党委
+    // 书记、居委会主任 → 某某社区居委会).
+    if RESIDENTS_COMMITTEES.contains(&organ) {
+        let unit = UNIT_ORGANS.iter().find_map(|o| carried.name.strip_suffix(o))?;
+        let place = unit.strip_prefix("中共").unwrap_or(unit);
+        if place.chars().count() >= 3 && (place.ends_with("社区") || place.ends_with('村')) {
+            return Some(OrgRef::shaped(format!("{place}{organ}"), Vec::new(), BodyKind::Government));
+        }
+        return None;
     }
     if !UNIT_ORGANS[1..].contains(&organ) || carried.region.is_some() && carried.known {
         return None;
