@@ -180,6 +180,14 @@ fn names_are_judged_by_shape_and_context() {
     check(
         "names",
         &[
+            // A place's short name right after a title and before a comma is a name (局长康平，);
+            // a function-word surname with one char after it too (秘书长向东，); Yi clan names.
+            (
+                "市自然资源局党组书记、局长康平，市委常委、秘书长向东，县长吉克阿果，副县长普立新陪同调研。",
+                &["person:康平", "person:向东", "person:吉克阿果", "person:普立新", "role:康平|局长|市自然资源局"],
+                &[],
+            ),
+            ("书记带队赴康平调研，向东推进。", &[], &["person:康平", "person:向东"]),
             (
                 "区领导聂振宇、阎思齐、巫明轩参加会议，会议由区委办公室组织，时间为一小时。",
                 &["person:聂振宇", "person:阎思齐", "person:巫明轩"],

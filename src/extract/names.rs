@@ -105,6 +105,18 @@ impl<'a> NameFinder<'a> {
         ["县", "区"].iter().any(|l| self.lex.region_by_name(&format!("{stem}{l}")).is_some())
     }
 
+    /// Whether the place's short name at `i` (康平, of 康平县) is a person's name: right after a
+    /// title and right before punctuation (局长康平，), where a place is never written.
+    fn person_spelled_like_place(&self, i: usize, limit: usize) -> bool {
+        let after_title = self.hits.ending_at(i).any(|h| matches!(h.surface, Surface::Title(_)));
+        let long: Vec<_> = self.hits.starting_at(i).filter(|h| h.end - h.start >= 2).collect();
+        after_title
+            && !long.is_empty()
+            && long.iter().all(|h| h.end == i + 2 && matches!(h.surface, Surface::Region(_)))
+            && !"省市县区州旗盟镇乡村".contains(self.chars[i + 1])
+            && (i + 2 >= limit || matches!(self.chars[i + 2], '，' | '、' | '。' | '；'))
+    }
+
     /// Whether a name surely ends at `j`: a strong end that is no trigger naming no act of a
     /// person (某地|重要讲话精神).
     fn person_ends(&self, j: usize, limit: usize) -> bool {
@@ -125,7 +137,7 @@ impl<'a> NameFinder<'a> {
     /// title too it is far more often the word (负责同志和专家, 主席和布洛夫总统).
     pub fn chinese_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
         let chars = self.chars;
-        if i >= limit || !is_han(chars[i]) || self.word_starts_at(i) {
+        if i >= limit || !is_han(chars[i]) || (self.word_starts_at(i) && !self.person_spelled_like_place(i, limit)) {
             return None;
         }
         // A number is never followed by a name (200余人).
@@ -199,23 +211,24 @@ impl<'a> NameFinder<'a> {
         self.foreign_name_at(i, limit)
     }
 
-    /// The end of a name right after a title: [`NameFinder::name_at`], or a three-char name
-    /// whose surname is also a function word (向, 从) when punctuation follows it: the word
-    /// 向 never stands between a title and a comma with two chars (书记向某某，).
+    /// The end of a name right after a title: [`NameFinder::name_at`], or a name of two or
+    /// three chars whose surname is also a function word (向, 从) when punctuation follows it:
+    /// the word 向 never stands between a title and a comma with one or two chars (书记向某某，).
     pub fn titled_name_at(&self, i: usize, limit: usize, known: &BTreeSet<String>) -> Option<usize> {
         if let Some(e) = self.name_at(i, limit, known) {
             return Some(e);
         }
         let chars = self.chars;
-        let end = i + 3;
-        let closed = end < limit && matches!(chars[end], '，' | '、' | '。' | '；' | ',');
-        (closed
-            && self.lex.is_function_surname(chars[i])
-            && !CONJUNCTION_SURNAMES.contains(&chars[i])
-            && chars[i + 1..end].iter().all(|&c| is_han(c) && !NOT_LAST.contains(&c))
-            && !self.word_starts_at(i + 1)
-            && !self.word_inside(i, end))
-        .then_some(end)
+        // Three chars or two (秘书长向某，).
+        [i + 3, i + 2].into_iter().find(|&end| {
+            let closed = end < limit && matches!(chars[end], '，' | '、' | '。' | '；' | ',');
+            closed
+                && self.lex.is_function_surname(chars[i])
+                && !CONJUNCTION_SURNAMES.contains(&chars[i])
+                && chars[i + 1..end].iter().all(|&c| is_han(c) && !NOT_LAST.contains(&c))
+                && !self.word_starts_at(i + 1)
+                && !self.word_inside(i, end)
+        })
     }
 
     /// A foreign or minority name starting at `i` (see [`NameFinder::name_at`]).
