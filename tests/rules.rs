@@ -227,6 +227,18 @@ fn attendance_follows_the_verbs() {
     check(
         "attendance",
         &[
+            // 作…报告 whatever its subject or title; a plan (将邀请, 届时) is no act.
+            (
+                "会上，医务科科长钱立伟作2025年度医疗质量检查情况报告，党校教授祝文斌作题为《坚定信心》的专题报告。",
+                &["attends:钱立伟|spoke", "attends:祝文斌|spoke"],
+                &[],
+            ),
+            (
+                "培训为期5天，将邀请农业大学教授孟立华等专家授课。会议将于明日召开，届时市长张大海将出席。",
+                &["person:孟立华"],
+                &["attends:孟立华|attended", "attends:张大海|attended"],
+            ),
+            ("李四与企业合作开发新产品，王五作出批示。", &[], &["attends:李四|spoke", "attends:王五|spoke"]),
             (
                 "林晓岚出席座谈会并讲话，郑一鸣主持会议，各区负责同志参加座谈。",
                 &[

@@ -66,6 +66,16 @@ const MODIFIED: &[&str] = &["代表", "人员", "嘉宾", "人士", "单位", "�
 /// Nouns that make 进行… a talk given (进行了专题培训, 进行现场讲解).
 const TEACHING: &[&str] = &["培训", "授课", "辅导", "讲解", "宣讲", "解读", "点评", "讲评"];
 
+/// Words that make what follows a plan (将邀请, 拟由, 届时).
+const FUTURE_MARKS: &[&str] = &["将邀请", "拟邀请", "将由", "拟由", "将于", "拟于", "届时", "计划于", "预计"];
+
+/// What a person gives when 作 a talk (作某某情况报告, 作专题汇报).
+const GIVEN_TALKS: &[&str] = &["报告", "汇报", "发言", "讲话", "说明", "解读", "讲解", "介绍"];
+
+/// Chars before 作 that make it the end of another word (工作, 合作, 创作).
+const WORDS_ENDING_IN_ZUO: &[char] =
+    &['工', '合', '协', '操', '写', '创', '制', '运', '动', '著', '振', '佳', '杰', '当', '看'];
+
 /// Verbs that cite what someone else said or asked (根据某某要求, 传达某某讲话): the persons
 /// named after them in the clause are quoted, not present.
 const CITING: &[&str] = &["根据", "按照", "遵照", "依照", "依据", "贯彻", "落实", "传达", "学习"];
@@ -170,6 +180,12 @@ pub fn sentence_participation(
         let rest: String = chars[longest.0..(longest.0 + 2).min(e)].iter().collect();
         // 所强调的, 提出的: a remark as a modifier, said elsewhere.
         let modifier = act == Act::Remarked && rest.starts_with('的');
+        // 将邀请某某授课, 届时某某将出席: a plan, not an act of the report.
+        let clause = (s..h.start).rev().find(|&k| matches!(chars[k], '，' | '；' | '：')).map_or(s, |k| k + 1);
+        let clause_text: String = chars[clause..h.start].iter().collect();
+        if FUTURE_MARKS.iter().any(|m| clause_text.contains(m)) {
+            continue;
+        }
         if modifier || (act == Act::Attended && MODIFIED.iter().any(|w| rest.starts_with(w))) {
             continue;
         }
@@ -182,6 +198,32 @@ pub fn sentence_participation(
             if TEACHING.iter().any(|w| run.contains(w)) {
                 events.push((i, Event::Trigger { start: i, end: i + 2, act: Act::Spoke }));
             }
+        }
+    }
+    // 作…报告: a report given, whatever its subject (张三作2024年度安全检查情况报告). Not the 作
+    // that ends a word (工作报告, 合作).
+    for i in s..e.saturating_sub(3) {
+        let word_end = i > s && WORDS_ENDING_IN_ZUO.contains(&chars[i - 1]);
+        if chars[i] != '作' || word_end || matches!(chars[i + 1], '出' | '为' | '用' | '风') {
+            continue;
+        }
+        if events.iter().any(|(p, _)| *p == i) || names.iter().any(|n| i < n.end && n.start <= i) {
+            continue;
+        }
+        let run: String = chars[i + 1..(i + 40).min(e)]
+            .iter()
+            .take_while(|c| super::names::is_han(**c) || c.is_ascii_digit() || "《》“”".contains(**c))
+            .collect();
+        // The talk ends the clause, or another act follows it (作…报告并讲话).
+        let ends_talk = |w: &&str| {
+            run.find(*w).is_some_and(|k| {
+                ["", "并", "后", "时"]
+                    .iter()
+                    .any(|t| run[k + w.len()..].starts_with(t) && (t.is_empty() == (k + w.len() == run.len())))
+            })
+        };
+        if GIVEN_TALKS.iter().any(|w| ends_talk(&w)) {
+            events.push((i, Event::Trigger { start: i, end: i + 1, act: Act::Spoke }));
         }
     }
     // 提出，…: remarks reported (提出倡议 puts a thing forward). Not a dictionary trigger, which
