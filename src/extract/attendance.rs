@@ -215,14 +215,13 @@ pub fn sentence_participation(
             .take_while(|c| super::names::is_han(**c) || c.is_ascii_digit() || "《》“”".contains(**c))
             .collect();
         // The talk ends the clause, or another act follows it (作…报告并讲话).
-        let ends_talk = |w: &&str| {
-            run.find(*w).is_some_and(|k| {
-                ["", "并", "后", "时"]
-                    .iter()
-                    .any(|t| run[k + w.len()..].starts_with(t) && (t.is_empty() == (k + w.len() == run.len())))
+        let ends_talk = |w: &str| {
+            run.find(w).is_some_and(|k| {
+                let after = &run[k + w.len()..];
+                after.is_empty() || after.starts_with(['并', '后', '时'])
             })
         };
-        if GIVEN_TALKS.iter().any(|w| ends_talk(&w)) {
+        if GIVEN_TALKS.iter().any(|w| ends_talk(w)) {
             events.push((i, Event::Trigger { start: i, end: i + 1, act: Act::Spoke }));
         }
     }
