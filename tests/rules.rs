@@ -1387,6 +1387,17 @@ fn units_organs_and_academic_names() {
                 &["org:区党委", "org:居委会"],
             ),
             ("居委会主任钱立新参加会议。", &["role:钱立新|主任|-"], &["org:居委会"]),
+            // A deputy of a congress and a member of a CPPCC hold posts there; a group's
+            // 代表 is no post.
+            (
+                "平江县召开座谈会。青禾竹业有限公司董事长、县人大代表林可欣，县政协委员周立明，企业代表钱小燕发言。",
+                &[
+                    "role:林可欣|代表|平江县人民代表大会",
+                    "role:周立明|委员|中国人民政治协商会议平江县委员会",
+                    "role:林可欣|董事长|青禾竹业有限公司",
+                ],
+                &["role:钱小燕|代表|-"],
+            ),
             // Standard county bodies by their usual short names (综治中心, 文广旅体局).
             (
                 "平江县召开会议。县综治中心主任林可欣、县文广旅体局局长周立明发言。",

@@ -272,6 +272,19 @@ impl<'a> ChainParser<'a> {
         if last && title.is_none() {
             return None;
         }
+        // A deputy of a people's congress (县人大代表) holds a post there; other 代表 are a
+        // group's (企业代表).
+        let title = title.map(|mut t| {
+            let congress = || {
+                self.orgs
+                    .resolve_dictionary(&self.chars[start..org_end], None)
+                    .is_some_and(|o| o.kind == Some(BodyKind::Congress))
+            };
+            if t.is_collective() && t.title == "代表" && org_end > start && congress() {
+                t.kind = TitleKind::Congress;
+            }
+            t
+        });
         // 前主席, 原局长: the post was held before; the body is what precedes.
         let org_end =
             if org_end > start && matches!(self.chars[org_end - 1], '前' | '原') { org_end - 1 } else { org_end };
