@@ -1032,6 +1032,12 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
             ),
             // In a city's report a bare division is no unit's.
             ("某某市召开会议。执行局局长钟立伟列席。", &[], &["role:钟立伟|局长|益阳市中级人民法院执行局"]),
+            // A university's report names its party school bare (党校常务副校长).
+            (
+                "枫溪理工大学召开会议。党委组织部部长、党校常务副校长林可欣宣读决定。",
+                &["role:林可欣|常务副校长|枫溪理工大学党校"],
+                &["org:党校"],
+            ),
             // 学校 stands for the university the report names.
             (
                 "枫溪理工大学与某某市签署协议。学校副校长邹海林、学校党委常委金晓梅出席。",

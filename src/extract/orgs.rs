@@ -902,8 +902,8 @@ pub fn is_unit_party_post(title: &str) -> bool {
 /// Organs of a unit that its posts may name (医院党委, 公司党组).
 const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "党总支", "纪委", "工会", "团委"];
 
-/// A unit's organs that its reports write bare, without the unit (工会主席, 团委书记).
-pub const BARE_UNIT_ORGANS: &[&str] = &["工会", "团委"];
+/// A unit's organs that its reports write bare, without the unit (工会主席, 团委书记, 党校校长).
+pub const BARE_UNIT_ORGANS: &[&str] = &["工会", "团委", "党校"];
 
 /// A community's or village's committee of its residents, written bare after the party
 /// committee of the community or village (某某社区党委书记、居委会主任).
@@ -918,6 +918,8 @@ pub fn is_unit_organ(name: &str) -> bool {
 pub fn organ_kind(name: &str) -> BodyKind {
     if name.ends_with("工会") {
         BodyKind::Association
+    } else if name.ends_with("党校") {
+        BodyKind::University
     } else {
         BodyKind::Party
     }
