@@ -1093,6 +1093,25 @@ fn development_zones_go_by_short_names_and_their_committees() {
 }
 
 #[test]
+fn a_zone_named_by_a_level_word_is_the_reports_regions() {
+    check(
+        "zones of the report's region",
+        &[
+            (
+                "平江县召开会议。县政府党组成员、县工业园区管委会主任林可欣出席。",
+                &["role:林可欣|主任|平江县工业园区"],
+                &["org:县工业园区"],
+            ),
+            (
+                "常德市召开会议。市经开区党工委书记林可欣出席。",
+                &["role:林可欣|书记|中共常德经济技术开发区工作委员会"],
+                &[],
+            ),
+        ],
+    );
+}
+
+#[test]
 fn names_after_honours_and_occupations_are_persons() {
     check(
         "honours and occupations",

@@ -95,6 +95,26 @@ impl<'a> OrgResolver<'a> {
         matches!(self.lex.regions[region].level, Level::District | Level::County)
     }
 
+    /// The name of a zone written with the bare level word of the report's region (县工业园区
+    /// in a county's report → 某某县工业园区; 市经开区 → 某某经开区).
+    fn zone_of_own_region(&self, surface: &str) -> Option<String> {
+        let level = surface.chars().next()?;
+        let rest = &surface[level.len_utf8()..];
+        if !super::zones::is_bare_ending(rest) {
+            return None;
+        }
+        let region = match level {
+            '县' | '区' => self.ctx.county,
+            '市' => self.ctx.city,
+            '省' => self.ctx.province,
+            _ => None,
+        }?;
+        let r = &self.lex.regions[region];
+        // A county's zone keeps the county's level (某某县工业园区); a city's goes by its stem.
+        let place = if matches!(level, '县' | '区') { &r.name } else { &r.short };
+        (r.name.ends_with(level)).then(|| format!("{place}{rest}"))
+    }
+
     /// The formal place of the report's county, with its name.
     pub fn report_county(&self) -> Option<(String, String)> {
         let r = self.ctx.county?;
@@ -228,8 +248,10 @@ impl<'a> OrgResolver<'a> {
             Unit::PartyBranch { region, .. } => Some(*region),
             Unit::Body(_) => None,
         });
-        // A development zone, its committee or its party working committee (某某经开区管委会).
-        if let Some(mut zone) = super::zones::zone_ref(&surface) {
+        // A development zone, its committee or its party working committee (某某经开区管委会);
+        // one named by the level word of the report's region is that region's (县工业园区).
+        let zone_name = self.zone_of_own_region(&surface).unwrap_or_else(|| surface.clone());
+        if let Some(mut zone) = super::zones::zone_ref(&zone_name) {
             zone.region = region;
             if zone.name != surface && !zone.aliases.contains(&surface) {
                 zone.aliases.push(surface);

@@ -32,6 +32,13 @@ pub fn is_zone(name: &str) -> bool {
     zone_parts(name).is_some()
 }
 
+/// Whether `name` is a bare zone ending, maybe with its committee (工业园区, 经开区管委会,
+/// 高新区党工委): the zone of a region named by its level word before it (县工业园区).
+pub fn is_bare_ending(name: &str) -> bool {
+    let zone = COMMITTEES.iter().chain(&["党工委"]).find_map(|c| name.strip_suffix(c)).unwrap_or(name);
+    ZONE_ENDINGS.iter().any(|(e, _)| *e == zone)
+}
+
 /// The stem and the full ending of a zone's name (盐湖|经济技术开发区 for 盐湖经开区).
 fn zone_parts(name: &str) -> Option<(&str, &'static str)> {
     ZONE_ENDINGS.iter().find_map(|(ending, full)| {
@@ -93,6 +100,8 @@ mod tests {
         assert!(p.aliases.contains(&"青禾经开区党工委".to_string()));
         assert_eq!(zone_ref("青禾工业园区").unwrap().name, "青禾工业园区");
         assert!(zone_ref("开发区").is_none());
+        assert!(is_bare_ending("工业园区") && is_bare_ending("经开区管委会") && is_bare_ending("高新区党工委"));
+        assert!(!is_bare_ending("青禾工业园区") && !is_bare_ending("管委会"));
         assert!(zone_ref("青禾大学").is_none());
     }
 }
