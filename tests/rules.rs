@@ -1032,6 +1032,19 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
             ),
             // In a city's report a bare division is no unit's.
             ("某某市召开会议。执行局局长钟立伟列席。", &[], &["role:钟立伟|局长|益阳市中级人民法院执行局"]),
+            // A unit's report: 党委委员 is a post of the unit, and the 纪委 after it the unit's;
+            // with no unit named, neither is the region's.
+            (
+                "平江县人民医院召开会议。党委委员、纪委书记钱佳怡，党委委员、副院长柯立群出席。",
+                &[
+                    "role:钱佳怡|党委委员|平江县人民医院",
+                    "role:钱佳怡|书记|平江县人民医院纪委",
+                    "role:柯立群|党委委员|平江县人民医院",
+                    "role:柯立群|副院长|平江县人民医院",
+                ],
+                &["org:纪委"],
+            ),
+            ("某某县召开会议。党委委员、纪委书记钱佳怡出席。", &["role:钱佳怡|书记|-"], &["org:纪委"]),
             // A university's report names its party school bare (党校常务副校长).
             (
                 "枫溪理工大学召开会议。党委组织部部长、党校常务副校长林可欣宣读决定。",

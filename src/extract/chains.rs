@@ -295,7 +295,10 @@ impl<'a> ChainParser<'a> {
         // A party organ written bare before its post (…讲话，党委副书记、副局长某某): the organ is
         // part of the post, the unit comes from the chain or the list before.
         if let Some(organ) = orgs::PARTY_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
-            if let Some(mut t) = title.filter(|t| t.kind == TitleKind::Party) {
+            // (Its members too: 党委委员, 党委常委.)
+            if let Some(mut t) =
+                title.filter(|t| t.kind == TitleKind::Party || ["委员", "常委"].contains(&t.title.as_str()))
+            {
                 t.title = format!("{organ}{}", t.title);
                 return Some(Segment {
                     start,
@@ -572,6 +575,20 @@ impl<'a> ChainParser<'a> {
             // region is that region's (扬州市委常委、政法委书记 → 扬州市委政法委).
             let carried = carry.first().or(region_of_list);
             seg.org = seg.org.map(|o| self.in_carried_region(o, seg.org_span, carried));
+            // 纪委 written bare after a bare post of a unit's party committee (党委委员、纪委书记)
+            // is the unit's, not the region's.
+            if let Some((a, b)) = seg.org_span {
+                let written = self.chars[a..b].iter().copied().eq(orgs::UNIT_DISCIPLINE_COMMITTEE.chars());
+                let after_unit_post = roles.last().is_some_and(|r: &ChainRole| {
+                    r.org.is_none() && r.title.starts_with("党委") && orgs::is_unit_party_post(&r.title)
+                });
+                if written && carry.is_empty() && after_unit_post {
+                    let organ =
+                        OrgRef::shaped(orgs::UNIT_DISCIPLINE_COMMITTEE.to_string(), Vec::new(), BodyKind::Party);
+                    read_apart.push((a, b, organ.clone()));
+                    seg.org = Some(organ);
+                }
+            }
             // A unit's organ written bare after the unit's party committee is that unit's
             // (院党委副书记、纪委书记 → 院纪委), not the region's.
             if let (Some((a, b)), Some(c)) = (seg.org_span, carry.first()) {

@@ -853,8 +853,9 @@ const UNIT_PART_ENDINGS: &[&str] = &["科", "处", "部", "室", "中心", "局"
 /// Whether `name`, named bare, is an internal division of a unit: a short name with a
 /// division's ending and no place or unit in it.
 fn is_unit_part(name: &str) -> bool {
-    // A union or youth league named bare (工会主席) is the unit's.
-    if BARE_UNIT_ORGANS.contains(&name) {
+    // A union or youth league named bare (工会主席) is the unit's, and so is a 纪委 the
+    // chain read as the unit's.
+    if BARE_UNIT_ORGANS.contains(&name) || name == UNIT_DISCIPLINE_COMMITTEE {
         return true;
     }
     let n = name.chars().count();
@@ -926,6 +927,11 @@ const UNIT_ORGANS: &[&str] = &["党委", "党组", "党工委", "党支部", "�
 
 /// A unit's organs that its reports write bare, without the unit (工会主席, 团委书记, 党校校长).
 pub const BARE_UNIT_ORGANS: &[&str] = &["工会", "团委", "党校"];
+
+/// A unit's discipline committee written bare after a bare post of the unit's party committee
+/// (党委委员、纪委书记 in a hospital's report): the unit's, named in full once the report's unit is
+/// known, else no body.
+pub const UNIT_DISCIPLINE_COMMITTEE: &str = "纪委";
 
 /// A community's or village's committee of its residents, written bare after the party
 /// committee of the community or village (某某社区党委书记、居委会主任).
@@ -1043,7 +1049,8 @@ impl OrgTable {
     /// no body. Returns them.
     pub fn drop_own_units(&mut self, lex: &Lexicon) -> BTreeSet<String> {
         let bare = |n: &str| {
-            own_unit_kind(lex, n).is_some()
+            n == UNIT_DISCIPLINE_COMMITTEE
+                || own_unit_kind(lex, n).is_some()
                 || UNIT_ORGANS.iter().any(|o| n.strip_suffix(o).is_some_and(|u| own_unit_kind(lex, u).is_some()))
         };
         let dropped: BTreeSet<String> = self.unknown.iter().filter(|n| bare(n)).cloned().collect();
