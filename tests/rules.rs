@@ -1030,6 +1030,13 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
                 ],
                 &["org:执行局"],
             ),
+            // The court's kind char before a division (院执行局) is the court; judges' ranks are
+            // posts, and no committee's.
+            (
+                "益阳市中级人民法院召开会议。院执行局局长钟立伟、审判委员会专职委员傅晓明，四级高级法官钱佳怡列席。",
+                &["role:钟立伟|局长|益阳市中级人民法院执行局", "role:钱佳怡|四级高级法官|-"],
+                &["org:益阳市中级人民法院院执行局", "role:钱佳怡|四级高级法官|益阳市中级人民法院审判委员会"],
+            ),
             // In a city's report a bare division is no unit's.
             ("某某市召开会议。执行局局长钟立伟列席。", &[], &["role:钟立伟|局长|益阳市中级人民法院执行局"]),
             // A unit's report: 党委委员 is a post of the unit, and the 纪委 after it the unit's;

@@ -792,7 +792,7 @@ impl<'a> ChainParser<'a> {
             }
             // A rank or an academic post is held in an institution, never in a committee
             // (学术委员会主任甲，副主任、研究员乙: 乙's rank is no post of the committee).
-            if title.kind == TitleKind::Academic && base_org.name.ends_with("委员会") {
+            if matches!(title.kind, TitleKind::Academic | TitleKind::Rank) && base_org.name.ends_with("委员会") {
                 continue;
             }
             let org = if base_title.starts_with("党委") && title.kind == TitleKind::Party {

@@ -1134,8 +1134,14 @@ impl OrgTable {
         let mut renames = BTreeMap::new();
         for part in self.unknown.clone() {
             if is_unit_part(&part) && !owner.contains(part.as_str()) {
-                let spelled = body_shapes::court_division_full(&part);
-                let full = format!("{owner}{}", spelled.as_deref().unwrap_or(&part));
+                // The unit's own kind char before the division (院执行局, 校办) is the unit.
+                let division = OWN_UNIT_WORDS
+                    .iter()
+                    .find_map(|(w, _)| part.strip_prefix(w))
+                    .filter(|d| d.chars().count() >= 2 && is_unit_part(d))
+                    .unwrap_or(&part);
+                let spelled = body_shapes::court_division_full(division);
+                let full = format!("{owner}{}", spelled.as_deref().unwrap_or(division));
                 self.rename(&part, &full, Some(owner));
                 if spelled.is_some() {
                     let entry = self.by_name.get_mut(&full).expect("renamed just now");
