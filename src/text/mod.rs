@@ -61,8 +61,19 @@ impl Document {
 
 /// Whether `w` is written at `k` of `chars`, ending before `limit`.
 pub fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    k + n <= limit.min(chars.len()) && chars[k..k + n].iter().copied().eq(w.chars())
+    // Char by char, without counting `w` first: most calls fail at the first char.
+    let limit = limit.min(chars.len());
+    if k > limit {
+        return false;
+    }
+    let mut at = k;
+    for c in w.chars() {
+        if at >= limit || chars[at] != c {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 /// Whether `c` ends a sentence.
