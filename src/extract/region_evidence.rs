@@ -210,13 +210,8 @@ fn body_after(lex: &Lexicon, hits: &Hits, chars: &[char], at: usize, limit: usiz
         })
         .unwrap_or(cap);
     let run: String = chars[at..run_end].iter().collect();
-    lex.org_shapes
-        .iter()
-        .filter(|(suffix, kind)| *kind != BodyKind::Category && suffix.chars().count() >= 2)
-        .filter_map(|(suffix, _)| {
-            run.find(suffix.as_str()).map(|b| at + run[..b].chars().count() + suffix.chars().count())
-        })
-        .min()
+    // The ending that ends first, all endings searched at once.
+    lex.first_shape_ending_end(&run).map(|b| at + run[..b].chars().count())
 }
 
 /// The factor of a dictionary body that starts with the region and is not its organ, 0 for a

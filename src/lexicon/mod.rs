@@ -119,6 +119,9 @@ pub struct Lexicon {
     max_region_len: usize,
     automaton: AhoCorasick,
     surfaces: Vec<Vec<Surface>>,
+    /// The body endings of `org_shapes` (no category's) of two chars or more, in one
+    /// automaton: where the first of them ends in a run of text.
+    shape_endings: AhoCorasick,
 }
 
 impl Lexicon {
@@ -288,6 +291,13 @@ impl Lexicon {
         let org_prefixes: HashSet<String> =
             body_index.keys().chain(dept_bare_index.keys()).flat_map(proper_prefixes).collect();
         let dept_suffix_prefixes: HashSet<String> = dept_suffix_index.keys().flat_map(proper_prefixes).collect();
+        let shape_endings = AhoCorasick::new(
+            p.org_shapes
+                .iter()
+                .filter(|(w, kind)| *kind != BodyKind::Category && w.chars().count() >= 2)
+                .map(|(w, _)| w),
+        )
+        .expect("dictionary endings always build an automaton");
         let clen = |s: &String| s.chars().count();
         let max_org_len = body_index
             .keys()
@@ -323,6 +333,7 @@ impl Lexicon {
             triggers: p.triggers,
             meeting_words: p.meeting_words,
             org_shapes: p.org_shapes,
+            shape_endings,
             name_context: p.name_context,
             single_surnames,
             function_surnames: p.function_surnames.iter().copied().collect(),
@@ -444,6 +455,12 @@ impl Lexicon {
     /// The department written `s` on its own (教育工委).
     pub fn bare_department(&self, s: &str) -> Option<usize> {
         self.dept_bare_index.get(s).copied()
+    }
+
+    /// The byte end of the first body ending (of `org_shapes`, no category's, two chars or
+    /// more) written in `s`: the end of the one that ends first.
+    pub fn first_shape_ending_end(&self, s: &str) -> Option<usize> {
+        self.shape_endings.find(s).map(|m| m.end())
     }
 
     /// Whether some body name or alias, or some bare department, goes on past `s`.
