@@ -76,6 +76,20 @@ pub fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
     true
 }
 
+/// Calls `f` with `chars` as a string, written on the stack when they are few (words and
+/// names are): lookups tried at every position would otherwise allocate for each try.
+pub fn with_str<R>(chars: &[char], f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if chars.len() * 4 > buf.len() {
+        return f(&chars.iter().collect::<String>());
+    }
+    let mut n = 0;
+    for c in chars {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("encoded chars are UTF-8"))
+}
+
 /// Whether `c` ends a sentence.
 pub fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '；' | '\n')
