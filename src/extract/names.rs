@@ -135,10 +135,9 @@ impl<'a> NameFinder<'a> {
         }
         // A known name wins.
         for len in [4, 3, 2] {
-            if i + len <= limit {
-                if with_str(&chars[i..i + len], |s| known.contains(s)) && self.ends_name(i + len, limit) {
-                    return Some(i + len);
-                }
+            if i + len <= limit && with_str(&chars[i..i + len], |s| known.contains(s)) && self.ends_name(i + len, limit)
+            {
+                return Some(i + len);
             }
         }
         let compound = i + 2 <= limit && with_str(&chars[i..i + 2], |s| self.lex.is_compound_surname(s));

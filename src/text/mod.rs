@@ -66,14 +66,25 @@ pub fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
     if k > limit {
         return false;
     }
-    let mut at = k;
-    for c in w.chars() {
+    for (at, c) in (k..).zip(w.chars()) {
         if at >= limit || chars[at] != c {
             return false;
         }
-        at += 1;
     }
     true
+}
+
+/// Whether `w` is written ending right before `k` of `chars`, starting at `floor` or later.
+pub fn ends_with_at(chars: &[char], k: usize, floor: usize, w: &str) -> bool {
+    // From the last char, without counting `w` first: most calls fail at once.
+    let mut at = k.min(chars.len());
+    for c in w.chars().rev() {
+        if at <= floor || chars[at - 1] != c {
+            return false;
+        }
+        at -= 1;
+    }
+    floor <= k && k <= chars.len()
 }
 
 /// Calls `f` with `chars` as a string, written on the stack when they are few (words and
