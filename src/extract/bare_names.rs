@@ -123,10 +123,15 @@ impl Extractor {
         self.subject_names_in(chars, hits, finder, (s, e), people);
         // Lists of three or more names: 马丽、陈思远、黄国强…
         let mut i = s;
+        // The first 、 after `i`, looked for again only once `i` has passed it.
+        let mut next_dun = s;
         while i < e {
+            if next_dun <= i {
+                next_dun = (i + 1..e).find(|&k| chars[k] == '、').unwrap_or(e);
+            }
             // Cheap tests first: a list item starts with a surname and is soon followed by 、.
             let window = &chars[i + 1..(i + 13).min(e)];
-            let plausible = (lex.is_single_surname(chars[i]) || window.contains(&'·')) && window.contains(&'、');
+            let plausible = next_dun < (i + 13).min(e) && (lex.is_single_surname(chars[i]) || window.contains(&'·'));
             if !plausible || !finder.boundary_before(i, s) {
                 i += 1;
                 continue;
@@ -250,10 +255,11 @@ impl Extractor {
     pub(super) fn title_starts_inside_body_word(&self, chars: &[char], start: usize, floor: usize) -> bool {
         let school = start >= floor + 2 && matches!(chars[start - 2..start], ['大' | '中' | '小', '学']);
         !school
-            && self.lexicon.org_shapes.iter().any(|(w, _)| {
-                let n = w.chars().count();
-                n >= 2 && start + 1 >= floor + n && chars[start + 1 - n..=start].iter().copied().eq(w.chars())
-            })
+            && self
+                .lexicon
+                .org_shapes
+                .iter()
+                .any(|(w, _)| w.chars().nth(1).is_some() && crate::text::ends_with_at(chars, start + 1, floor, w))
     }
 
     /// Whether the name at `start` stands in a credit line (记者 黄某 摄).

@@ -19,6 +19,11 @@ pub struct Hits {
     hits: Vec<Hit>,
     /// Indices into `hits`, sorted by end.
     by_end: Vec<usize>,
+    /// For each char position, the index of the first hit starting there or later: the
+    /// rules ask at every position, and a lookup beats a binary search.
+    first_from: Vec<usize>,
+    /// For each char position, the index into `by_end` of the first hit ending there or later.
+    first_ending_from: Vec<usize>,
     /// Region short forms that begin a smaller place's name (青山|镇), sorted by start: no
     /// region, but still a proper name where bodies are recognised by their shape.
     places: Vec<(usize, usize)>,
@@ -41,6 +46,21 @@ fn names_a_smaller_place(lex: &Lexicon, region: usize, written: &[char], rest: &
     let Some(&next) = rest.first() else { return false };
     let full = lex.regions[region].name.chars().eq(written.iter().copied());
     !full && (SMALLER_PLACE.contains(&next) || rest.starts_with(&['社', '区']))
+}
+
+/// For each position `p` of `0..=n + 1`, the index of the first of `keys` (ascending, none
+/// past `n`) that is `p` or more.
+fn firsts(keys: impl Iterator<Item = usize>, n: usize) -> Vec<usize> {
+    let keys: Vec<usize> = keys.collect();
+    let mut out = Vec::with_capacity(n + 2);
+    let mut k = 0;
+    for p in 0..=n + 1 {
+        while k < keys.len() && keys[k] < p {
+            k += 1;
+        }
+        out.push(k);
+    }
+    out
 }
 
 impl Hits {
@@ -108,7 +128,14 @@ impl Hits {
         by_end.sort_by(|&a, &b| hits[a].end.cmp(&hits[b].end).then(hits[b].start.cmp(&hits[a].start)));
         places.sort_unstable();
         places.dedup();
-        Hits { hits, by_end, places }
+        let first_from = firsts(hits.iter().map(|h| h.start), chars.len());
+        let first_ending_from = firsts(by_end.iter().map(|&k| hits[k].end), chars.len());
+        Hits { hits, by_end, first_from, first_ending_from, places }
+    }
+
+    /// The index of the first hit starting at `pos` or later.
+    fn first_starting_from(&self, pos: usize) -> usize {
+        self.first_from.get(pos).copied().unwrap_or(self.hits.len())
     }
 
     /// The end of the smaller place's name part that starts at `pos` (青山 of 青山镇), if one does.
@@ -119,19 +146,19 @@ impl Hits {
 
     /// Hits that start at `pos`, longest first.
     pub fn starting_at(&self, pos: usize) -> impl Iterator<Item = &Hit> {
-        let i = self.hits.partition_point(|h| h.start < pos);
+        let i = self.first_starting_from(pos);
         self.hits[i..].iter().take_while(move |h| h.start == pos)
     }
 
     /// Hits that end at `pos`, longest first.
     pub fn ending_at(&self, pos: usize) -> impl Iterator<Item = &Hit> {
-        let i = self.by_end.partition_point(|&k| self.hits[k].end < pos);
+        let i = self.first_ending_from.get(pos).copied().unwrap_or(self.by_end.len());
         self.by_end[i..].iter().map(|&k| &self.hits[k]).take_while(move |h| h.end == pos)
     }
 
     /// Hits that lie inside `start..end`, in order of start.
     pub fn within(&self, start: usize, end: usize) -> impl Iterator<Item = &Hit> {
-        let i = self.hits.partition_point(|h| h.start < start);
+        let i = self.first_starting_from(start);
         self.hits[i..].iter().take_while(move |h| h.start < end).filter(move |h| h.end <= end)
     }
 }

@@ -40,7 +40,18 @@ impl Extractor {
                 same
             })
         };
+        // The words' first chars: most positions start none of the words and need no try.
+        let firsts: Vec<char> = ADDRESS_WORDS
+            .iter()
+            .chain(NAMED_AFTER)
+            .chain(DOCTRINE_WORDS)
+            .chain(&["新时代"])
+            .filter_map(|w| w.chars().next())
+            .collect();
         for k in s + 2..e {
+            if !firsts.contains(&chars[k]) {
+                continue;
+            }
             let mut ends: Vec<usize> = Vec::new();
             if ADDRESS_WORDS.iter().chain(NAMED_AFTER).any(|w| starts_with(k, w)) || starts_with(k, "新时代") {
                 ends.push(k);

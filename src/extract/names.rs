@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::hits::Hits;
 use crate::lexicon::{Lexicon, Surface};
+use crate::text::with_str;
 
 /// Chars that end a two-char name rather than continue a three-char one (李明|在, 王斌|和).
 const WEAK_THIRD: &[char] = &[
@@ -146,14 +147,12 @@ impl<'a> NameFinder<'a> {
         }
         // A known name wins.
         for len in [4, 3, 2] {
-            if i + len <= limit {
-                let s: String = chars[i..i + len].iter().collect();
-                if known.contains(&s) && self.ends_name(i + len, limit) {
-                    return Some(i + len);
-                }
+            if i + len <= limit && with_str(&chars[i..i + len], |s| known.contains(s)) && self.ends_name(i + len, limit)
+            {
+                return Some(i + len);
             }
         }
-        let compound = i + 2 <= limit && self.lex.is_compound_surname(&chars[i..i + 2].iter().collect::<String>());
+        let compound = i + 2 <= limit && with_str(&chars[i..i + 2], |s| self.lex.is_compound_surname(s));
         let lens: &[usize] = if compound {
             &[3, 4]
         } else if self.lex.is_single_surname(chars[i]) {
@@ -168,7 +167,7 @@ impl<'a> NameFinder<'a> {
                 && !NOT_GIVEN.iter().any(|w| chars[i + 1..i + len].iter().copied().eq(w.chars()))
                 && self.ends_name(i + len, limit)
                 && !self.word_inside(i, i + len)
-                && !self.is_context_word(&chars[i..i + len].iter().collect::<String>())
+                && !with_str(&chars[i..i + len], |s| self.is_context_word(s))
                 && !(len == 2 && self.is_county_stem(i) && !self.person_ends(i + 2, limit))
         };
         let (short, long) = (lens[0], lens[1]);

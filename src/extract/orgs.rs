@@ -458,6 +458,10 @@ impl<'a> OrgResolver<'a> {
                         Unit::Department { dept: d, region: last_region.or(from_chain).or(self.default_region_for(d)) },
                     );
                 }
+                // No longer name starts so: stop looking up.
+                if !lex.org_continues(&buf) {
+                    break;
+                }
             }
             // A region, maybe followed by one of its departments.
             if let Some((rlen, regions)) = lex.region_prefix(&rest[skip..]) {
@@ -629,6 +633,9 @@ impl<'a> OrgResolver<'a> {
             if let Some(d) = fit.or_else(|| depts.first().copied()) {
                 best = Some((i + 1, d));
             }
+            if !lex.dept_suffix_continues(&buf) {
+                break;
+            }
         }
         best
     }
@@ -760,8 +767,15 @@ fn tier(l: Level) -> u8 {
 
 /// `chars` after the words `w`, when it starts with them.
 fn strip_chars<'c>(chars: &'c [char], w: &str) -> Option<&'c [char]> {
-    let n = w.chars().count();
-    (chars.len() >= n && chars[..n].iter().copied().eq(w.chars())).then(|| &chars[n..])
+    // Char by char, without counting `w` first: most calls fail at the first char.
+    let mut n = 0;
+    for c in w.chars() {
+        if chars.get(n) != Some(&c) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(&chars[n..])
 }
 
 /// The length of a term of office written inside a body's name (湖南省第十四届人大常委会,

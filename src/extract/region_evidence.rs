@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use super::hits::{Hit, Hits};
 use crate::lexicon::{BodyKind, CueSide, Level, Lexicon, Surface};
+use crate::text::{ends_with_at, starts_with_at};
 
 /// Weight of a mention by a region's full name.
 const FULL: f32 = 2.0;
@@ -210,13 +211,8 @@ fn body_after(lex: &Lexicon, hits: &Hits, chars: &[char], at: usize, limit: usiz
         })
         .unwrap_or(cap);
     let run: String = chars[at..run_end].iter().collect();
-    lex.org_shapes
-        .iter()
-        .filter(|(suffix, kind)| *kind != BodyKind::Category && suffix.chars().count() >= 2)
-        .filter_map(|(suffix, _)| {
-            run.find(suffix.as_str()).map(|b| at + run[..b].chars().count() + suffix.chars().count())
-        })
-        .min()
+    // The ending that ends first, all endings searched at once.
+    lex.first_shape_ending_end(&run).map(|b| at + run[..b].chars().count())
 }
 
 /// The factor of a dictionary body that starts with the region and is not its organ, 0 for a
@@ -240,11 +236,7 @@ fn inside_body_factor(lex: &Lexicon, hits: &Hits, h: &Hit) -> f32 {
 fn cue_before(lex: &Lexicon, chars: &[char], at: usize, floor: usize) -> Option<f32> {
     lex.region_cues
         .iter()
-        .filter(|c| c.side == CueSide::Before)
-        .filter(|c| {
-            let n = c.word.chars().count();
-            at >= floor + n && chars[at - n..at].iter().copied().eq(c.word.chars())
-        })
+        .filter(|c| c.side == CueSide::Before && ends_with_at(chars, at, floor, &c.word))
         .max_by_key(|c| c.word.chars().count())
         .map(|c| c.weight)
 }
@@ -255,10 +247,8 @@ const DELEGATION_QUALIFIERS: &[&str] = &["党政", "经贸", "政府", "友好",
 /// The factor of an after-cue starting at `at` (X|客人), or after a delegation's qualifier
 /// there (X|党政|代表团), if any.
 fn cue_after(lex: &Lexicon, chars: &[char], at: usize, limit: usize) -> Option<f32> {
-    let qualified = DELEGATION_QUALIFIERS.iter().find_map(|q| {
-        let n = q.chars().count();
-        (at + n <= limit && chars[at..at + n].iter().copied().eq(q.chars())).then_some(at + n)
-    });
+    let qualified =
+        DELEGATION_QUALIFIERS.iter().find_map(|q| starts_with_at(chars, at, limit, q).then(|| at + q.chars().count()));
     if let Some(f) = qualified.and_then(|after| cue_after_at(lex, chars, after, limit)) {
         return Some(f);
     }
@@ -269,11 +259,7 @@ fn cue_after(lex: &Lexicon, chars: &[char], at: usize, limit: usize) -> Option<f
 fn cue_after_at(lex: &Lexicon, chars: &[char], at: usize, limit: usize) -> Option<f32> {
     lex.region_cues
         .iter()
-        .filter(|c| c.side == CueSide::After)
-        .filter(|c| {
-            let n = c.word.chars().count();
-            at + n <= limit && chars[at..at + n].iter().copied().eq(c.word.chars())
-        })
+        .filter(|c| c.side == CueSide::After && starts_with_at(chars, at, limit, &c.word))
         .max_by_key(|c| c.word.chars().count())
         .map(|c| c.weight)
 }
@@ -286,11 +272,14 @@ fn source_lines(lex: &Lexicon, chars: &[char]) -> Vec<(usize, usize, f32)> {
     for e in (0..=chars.len()).filter(|&k| k == chars.len() || chars[k] == '\n') {
         let line: String = chars[s..e].iter().collect();
         let trimmed = line.trim_start();
+        // A cue followed by a colon needs a colon in the line: most lines have none.
+        let has_colon = line.contains(['：', ':']);
         for c in lex.region_cues.iter().filter(|c| c.side == CueSide::Line) {
             let opens = trimmed.starts_with(c.word.as_str());
-            let colon = line
-                .find(c.word.as_str())
-                .is_some_and(|b| line[b + c.word.len()..].trim_start().starts_with(['：', ':']));
+            let colon = has_colon
+                && line
+                    .find(c.word.as_str())
+                    .is_some_and(|b| line[b + c.word.len()..].trim_start().starts_with(['：', ':']));
             if opens || colon {
                 out.push((s, e, c.weight));
                 break;

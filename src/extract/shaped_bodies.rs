@@ -90,6 +90,7 @@ pub fn shaped_bodies(
     orgs: &mut OrgTable,
 ) -> Vec<(usize, usize, String)> {
     let mut out: Vec<(usize, usize, String)> = Vec::new();
+    let ending_lasts: Vec<char> = STRONG_ENDINGS.iter().filter_map(|w| w.chars().last()).collect();
     for &(s, e) in units {
         let sentence: String = chars[s..e].iter().collect();
         if CREDIT_MARKS.iter().any(|w| sentence.contains(w)) {
@@ -97,6 +98,10 @@ pub fn shaped_bodies(
         }
         let mut found: Vec<(usize, usize)> = Vec::new();
         for j in s + 2..=e {
+            // Most chars end no ending: skip them before trying each ending.
+            if !ending_lasts.contains(&chars[j - 1]) {
+                continue;
+            }
             let Some(ending) = STRONG_ENDINGS.iter().find(|w| ends_with_at(chars, j, w)) else { continue };
             let elen = ending.chars().count();
             let Some(start) = left_edge(lex, jieba, hits, chars, s, j - elen, persons) else { continue };

@@ -83,7 +83,11 @@ pub fn own_township(
         let (county, written_county) = county.map_or((None, None), |(f, w)| (Some(f), Some(w)));
         Township { name, county, written_county }
     };
-    let after_region = first_place_after(units, |_, i| region_ends_at(hits, i), township_at);
+    let after_region = first_place_after(
+        units,
+        |_, i, b| level_near(chars, i, b, &['街', '镇', '乡']) && region_ends_at(hits, i),
+        township_at,
+    );
     if let Some((i, name)) = after_region {
         let county = county_of(i).or(report_county);
         return Some(with_county((i, name), county));
@@ -104,24 +108,33 @@ pub fn own_village(
     units: &[(usize, usize)],
     not_a_name: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    let after_place = |a: usize, i: usize| {
-        region_ends_at(hits, i)
-            || (3..=5).any(|n| {
-                i >= a + n
-                    && place_at(hits, chars, i - n, i, LEVEL_WORDS, &not_a_name).is_some_and(|t| t.chars().count() == n)
-            })
+    let after_place = |a: usize, i: usize, b: usize| {
+        level_near(chars, i, b, &['村'])
+            && (region_ends_at(hits, i)
+                || (3..=5).any(|n| {
+                    i >= a + n
+                        && place_at(hits, chars, i - n, i, LEVEL_WORDS, &not_a_name)
+                            .is_some_and(|t| t.chars().count() == n)
+                }))
     };
     first_place_after(units, after_place, |i, b| place_at(hits, chars, i, b, VILLAGE, &not_a_name))
 }
 
 /// The first place `place_at` finds at a position of a unit where `after` holds (`after` gets
-/// the unit's start and the position).
+/// the unit's start, the position and the unit's end).
 fn first_place_after<T>(
     units: &[(usize, usize)],
-    after: impl Fn(usize, usize) -> bool,
+    after: impl Fn(usize, usize, usize) -> bool,
     place_at: impl Fn(usize, usize) -> Option<T>,
 ) -> Option<T> {
-    units.iter().find_map(|&(a, b)| (a..b).find_map(|i| if after(a, i) { place_at(i, b) } else { None }))
+    units.iter().find_map(|&(a, b)| (a..b).find_map(|i| if after(a, i, b) { place_at(i, b) } else { None }))
+}
+
+/// Whether one of `firsts` (the first chars of the level words) stands two or three chars
+/// after `i`, before `end`, as it does after every place's stem: most positions have none,
+/// and need no closer look.
+fn level_near(chars: &[char], i: usize, end: usize, firsts: &[char]) -> bool {
+    (i + 2..end.min(i + 4)).any(|k| firsts.contains(&chars[k]))
 }
 
 /// Whether a region's name ends at `i`.
@@ -153,7 +166,7 @@ fn place_at(
         }
         // The level word first: jieba is asked about the stem only where a place's name ends.
         let rest = &chars[stem_end..end];
-        let Some(w) = levels.iter().find(|w| rest.iter().copied().take(w.chars().count()).eq(w.chars())) else {
+        let Some(w) = levels.iter().find(|w| crate::text::starts_with_at(rest, 0, rest.len(), w)) else {
             continue;
         };
         let stem: String = stem.iter().collect();

@@ -338,7 +338,7 @@ fn work_on<T>(extractor: &Extractor, unit: Unit, render: &impl Fn(Extraction, &P
             };
             let size = bytes.len();
             let head = &bytes[..bytes.len().min(4096)];
-            if head.windows(VIEWER_MARK.len()).any(|w| w == VIEWER_MARK) {
+            if memchr::memmem::find(head, VIEWER_MARK).is_some() {
                 let reason = SkipReason::OwnOutput("a graph viewer");
                 return FileOutcome { named, ..outcome(path, source, size, Ok(InputItem::Skipped(reason))) };
             }

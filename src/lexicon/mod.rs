@@ -97,6 +97,11 @@ pub struct Lexicon {
     dept_suffix_index: HashMap<String, Vec<usize>>,
     /// Department aliases that stand on their own.
     dept_bare_index: HashMap<String, usize>,
+    /// Every proper prefix of a body name or alias and of a bare department: the search for
+    /// one stops at the first char that no name continues with.
+    org_prefixes: HashSet<String>,
+    /// Every proper prefix of the keys of `dept_suffix_index`, for the same reason.
+    dept_suffix_prefixes: HashSet<String>,
     /// Department aliases written with words before the region (团{}委, 共青团{}委员会):
     /// (words before, words after, department), sorted.
     dept_prefixed: Vec<(String, String, usize)>,
@@ -114,6 +119,9 @@ pub struct Lexicon {
     max_region_len: usize,
     automaton: AhoCorasick,
     surfaces: Vec<Vec<Surface>>,
+    /// The body endings of `org_shapes` (no category's) of two chars or more, in one
+    /// automaton: where the first of them ends in a run of text.
+    shape_endings: AhoCorasick,
 }
 
 impl Lexicon {
@@ -277,6 +285,19 @@ impl Lexicon {
             .build(&patterns)
             .expect("dictionary surfaces always build an automaton");
 
+        let proper_prefixes = |name: &String| -> Vec<String> {
+            name.char_indices().skip(1).map(|(b, _)| name[..b].to_string()).collect()
+        };
+        let org_prefixes: HashSet<String> =
+            body_index.keys().chain(dept_bare_index.keys()).flat_map(proper_prefixes).collect();
+        let dept_suffix_prefixes: HashSet<String> = dept_suffix_index.keys().flat_map(proper_prefixes).collect();
+        let shape_endings = AhoCorasick::new(
+            p.org_shapes
+                .iter()
+                .filter(|(w, kind)| *kind != BodyKind::Category && w.chars().count() >= 2)
+                .map(|(w, _)| w),
+        )
+        .expect("dictionary endings always build an automaton");
         let clen = |s: &String| s.chars().count();
         let max_org_len = body_index
             .keys()
@@ -302,6 +323,8 @@ impl Lexicon {
             max_title_len: title_index.keys().map(clen).max().unwrap_or(1),
             max_region_len: region_index.keys().map(clen).max().unwrap_or(1),
             region_prefixes,
+            org_prefixes,
+            dept_suffix_prefixes,
             max_org_len,
             regions: p.regions,
             bodies: p.bodies,
@@ -310,6 +333,7 @@ impl Lexicon {
             triggers: p.triggers,
             meeting_words: p.meeting_words,
             org_shapes: p.org_shapes,
+            shape_endings,
             name_context: p.name_context,
             single_surnames,
             function_surnames: p.function_surnames.iter().copied().collect(),
@@ -431,6 +455,22 @@ impl Lexicon {
     /// The department written `s` on its own (教育工委).
     pub fn bare_department(&self, s: &str) -> Option<usize> {
         self.dept_bare_index.get(s).copied()
+    }
+
+    /// The byte end of the first body ending (of `org_shapes`, no category's, two chars or
+    /// more) written in `s`: the end of the one that ends first.
+    pub fn first_shape_ending_end(&self, s: &str) -> Option<usize> {
+        self.shape_endings.find(s).map(|m| m.end())
+    }
+
+    /// Whether some body name or alias, or some bare department, goes on past `s`.
+    pub fn org_continues(&self, s: &str) -> bool {
+        self.org_prefixes.contains(s)
+    }
+
+    /// Whether some department's form after its region goes on past `s`.
+    pub fn dept_suffix_continues(&self, s: &str) -> bool {
+        self.dept_suffix_prefixes.contains(s)
     }
 
     /// Longest length of any body or department surface, in chars.

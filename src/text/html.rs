@@ -43,7 +43,12 @@ pub struct PageText {
 
 /// Whether decoded text is an HTML page rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(2048).collect();
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    // Every sign below starts with `<`: plain text is told at its first char.
+    if !head.starts_with('<') {
+        return false;
+    }
+    let head: String = head.chars().take(2048).collect();
     let lower = head.to_ascii_lowercase();
     if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
         return true;

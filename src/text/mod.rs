@@ -61,8 +61,44 @@ impl Document {
 
 /// Whether `w` is written at `k` of `chars`, ending before `limit`.
 pub fn starts_with_at(chars: &[char], k: usize, limit: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    k + n <= limit.min(chars.len()) && chars[k..k + n].iter().copied().eq(w.chars())
+    // Char by char, without counting `w` first: most calls fail at the first char.
+    let limit = limit.min(chars.len());
+    if k > limit {
+        return false;
+    }
+    for (at, c) in (k..).zip(w.chars()) {
+        if at >= limit || chars[at] != c {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `w` is written ending right before `k` of `chars`, starting at `floor` or later.
+pub fn ends_with_at(chars: &[char], k: usize, floor: usize, w: &str) -> bool {
+    // From the last char, without counting `w` first: most calls fail at once.
+    let mut at = k.min(chars.len());
+    for c in w.chars().rev() {
+        if at <= floor || chars[at - 1] != c {
+            return false;
+        }
+        at -= 1;
+    }
+    floor <= k && k <= chars.len()
+}
+
+/// Calls `f` with `chars` as a string, written on the stack when they are few (words and
+/// names are): lookups tried at every position would otherwise allocate for each try.
+pub fn with_str<R>(chars: &[char], f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if chars.len() * 4 > buf.len() {
+        return f(&chars.iter().collect::<String>());
+    }
+    let mut n = 0;
+    for c in chars {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("encoded chars are UTF-8"))
 }
 
 /// Whether `c` ends a sentence.
