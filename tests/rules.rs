@@ -1037,6 +1037,13 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
                 &["role:钟立伟|局长|益阳市中级人民法院执行局", "role:钱佳怡|四级高级法官|-"],
                 &["org:益阳市中级人民法院院执行局", "role:钱佳怡|四级高级法官|益阳市中级人民法院审判委员会"],
             ),
+            // A group's short name is its full name without region and legal form; a division
+            // after the group's kind word is the group's.
+            (
+                "湖南青岚建工集团有限公司召开会议。青岚建工集团党委书记余振邦讲话，集团安全环保部部长陶文远发言。",
+                &["role:余振邦|党委书记|湖南青岚建工集团有限公司", "role:陶文远|部长|湖南青岚建工集团有限公司安全环保部"],
+                &["org:青岚建工集团", "org:集团安全环保部"],
+            ),
             // In a city's report a bare division is no unit's.
             ("某某市召开会议。执行局局长钟立伟列席。", &[], &["role:钟立伟|局长|益阳市中级人民法院执行局"]),
             // A unit's report: 党委委员 is a post of the unit, and the 纪委 after it the unit's;

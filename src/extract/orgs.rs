@@ -879,6 +879,10 @@ fn is_unit_part(name: &str) -> bool {
         && !["医院", "大学", "学院", "公司", "集团", "法院", "检察院", "党委", "党组"].iter().any(|u| name.contains(u))
 }
 
+/// Kind words by which a unit's report names the unit before its divisions (集团安全环保部,
+/// 公司办公室, 医院护理部).
+const UNIT_KIND_WORDS: &[&str] = &["集团", "公司", "医院", "学校", "学院", "大学", "法院", "检察院"];
+
 /// Legal forms written after an enterprise's name (某某集团有限公司).
 const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司"];
 
@@ -1098,9 +1102,13 @@ impl OrgTable {
                     .filter(|n| **n != short && (!self.unknown.contains(*n) || short.chars().count() >= 3))
                     .find(|n| {
                         let o = &self.by_name[*n];
+                        // (Also before the legal form: 某某集团 for 某省某某集团有限公司.)
+                        let stem = |a: &'_ str| -> String {
+                            LEGAL_FORMS.iter().find_map(|f| a.strip_suffix(f)).unwrap_or(a).to_string()
+                        };
                         std::iter::once(&o.name)
                             .chain(o.aliases.iter())
-                            .any(|a| a.ends_with(short.as_str()) && *a != short)
+                            .any(|a| *a != short && (a.ends_with(short.as_str()) || stem(a).ends_with(short.as_str())))
                     })
                     .cloned()
             };
@@ -1147,11 +1155,15 @@ impl OrgTable {
     pub fn compose_unit_parts(&mut self, owner: &str) -> BTreeMap<String, String> {
         let mut renames = BTreeMap::new();
         for part in self.unknown.clone() {
-            if is_unit_part(&part) && !owner.contains(part.as_str()) {
+            // A division after the unit's kind word (集团安全环保部) is a division too.
+            let after_kind = UNIT_KIND_WORDS.iter().find_map(|w| part.strip_prefix(w)).is_some_and(is_unit_part);
+            if (is_unit_part(&part) || after_kind) && !owner.contains(part.as_str()) {
                 // The unit's own kind char before the division (院执行局, 校办) is the unit.
                 let division = OWN_UNIT_WORDS
                     .iter()
-                    .find_map(|(w, _)| part.strip_prefix(w))
+                    .map(|(w, _)| *w)
+                    .chain(UNIT_KIND_WORDS.iter().copied())
+                    .find_map(|w| part.strip_prefix(w))
                     .filter(|d| d.chars().count() >= 2 && is_unit_part(d))
                     .unwrap_or(&part);
                 let spelled = body_shapes::court_division_full(division);
