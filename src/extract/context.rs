@@ -18,6 +18,9 @@ pub struct RegionContext {
     pub city: Option<usize>,
     /// District or county.
     pub county: Option<usize>,
+    /// The county is named as a place visited (市长到某某市调研): a bare 市 is not the
+    /// county-level city then, but the city above it.
+    pub county_visited: bool,
 }
 
 impl RegionContext {
@@ -33,6 +36,13 @@ impl RegionContext {
         headline: Option<(usize, usize)>,
     ) -> RegionContext {
         let ev = RegionEvidence::weigh(lex, hits, chars, ranges, headline);
+        let mut ctx = Self::tiers(lex, &ev);
+        ctx.county_visited = ctx.county.is_some_and(|c| ev.visited.contains(&c));
+        ctx
+    }
+
+    /// The province, city and county that the evidence `ev` speaks for.
+    fn tiers(lex: &Lexicon, ev: &RegionEvidence) -> RegionContext {
         let best = |pred: &dyn Fn(usize) -> bool, min: f32| {
             ev.total
                 .iter()
@@ -81,7 +91,7 @@ impl RegionContext {
             .filter(|&c| province.is_none_or(|p| lex.region_within(c, p)))
             .or_else(|| province.filter(|&p| lex.regions[p].level == Level::Municipality));
         let county = best(&|i| is_county(i) && city.is_none_or(|c| lex.region_within(i, c)), FULL_MENTION);
-        RegionContext { province, city, county }
+        RegionContext { province, city, county, county_visited: false }
     }
 
     /// The context of a report written at `lowest`'s tier: it and the regions it lies in.
@@ -106,11 +116,12 @@ impl RegionContext {
 
     /// The region a bare level word (省, 市, 区, 县, 自治区 ...) stands for here.
     pub fn resolve_level_word(&self, lex: &Lexicon, word: &str) -> Option<usize> {
-        // A county-level city answers to 市 too (张家港市委 in a 张家港 report).
-        [self.county, self.city, self.province]
-            .into_iter()
-            .flatten()
-            .find(|&r| lex.regions[r].level.answers_to(word) || lex.regions[r].name.ends_with(word))
+        // A county-level city answers to 市 too (张家港市委 in a 张家港 report), unless it is
+        // the place visited.
+        [self.county, self.city, self.province].into_iter().flatten().find(|&r| {
+            let by_name = lex.regions[r].name.ends_with(word) && !(Some(r) == self.county && self.county_visited);
+            lex.regions[r].level.answers_to(word) || by_name
+        })
     }
 }
 
@@ -152,6 +163,17 @@ mod tests {
         );
         assert_eq!(named(&lex, ctx.county).as_deref(), Some("海淀区"));
         assert_eq!(named(&lex, ctx.city).as_deref(), Some("北京市"));
+    }
+
+    #[test]
+    fn a_county_level_city_visited_is_not_the_bare_city() {
+        let (lex, ctx) = context_of("市委副书记、市长张三到晋江市调研。晋江市委书记李四陪同。");
+        assert!(ctx.county_visited);
+        assert_eq!(named(&lex, ctx.resolve_level_word(&lex, "市")).as_deref(), Some("泉州市"));
+        // In its own report the county-level city is the bare 市.
+        let (lex, ctx) = context_of("晋江市召开大会。市委书记李四讲话，市长张三主持。");
+        assert!(!ctx.county_visited);
+        assert_eq!(named(&lex, ctx.resolve_level_word(&lex, "市")).as_deref(), Some("晋江市"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! The text's bare level words (`区委`, `市长`, `全县`, `我市`) say which tier the report is
 //! written at: a report that says `区委` is a district's report, whatever city it names most.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::hits::{Hit, Hits};
 use crate::lexicon::{BodyKind, CueSide, Level, Lexicon, Surface};
@@ -68,7 +68,12 @@ pub struct RegionEvidence {
     pub first_seen: HashMap<usize, usize>,
     /// The tiers the text names by bare level words.
     pub bare: BareLevels,
+    /// The regions named as the place of a visit (到某某市调研): visited by people from above.
+    pub visited: HashSet<usize>,
 }
+
+/// Words right before a region that make it the place of a visit (到, 赴, 深入).
+const VISIT_WORDS: &[&str] = &["到", "赴", "深入", "莅临", "前往"];
 
 /// One mention with its weight before the region-wide factor.
 struct Mention {
@@ -95,6 +100,7 @@ impl RegionEvidence {
         let mut elsewhere: HashMap<usize, f32> = HashMap::new();
         let mut publisher: HashMap<usize, f32> = HashMap::new();
         let mut first_seen: HashMap<usize, usize> = HashMap::new();
+        let mut visited: HashSet<usize> = HashSet::new();
 
         let mut ranges: Vec<(usize, usize, Option<f32>)> =
             units.iter().filter(|&&(s, _)| !in_source(s)).map(|&(s, e)| (s, e, None)).collect();
@@ -122,6 +128,9 @@ impl RegionEvidence {
                 }
                 weight *= inside_body_factor(lex, hits, h);
                 first_seen.entry(i).or_insert(h.start);
+                if VISIT_WORDS.iter().any(|w| crate::text::ends_with_at(chars, h.start, s, w)) {
+                    visited.insert(i);
+                }
 
                 let mut factor = cue_before(lex, chars, h.start, s);
                 if factor.is_none() {
@@ -174,7 +183,7 @@ impl RegionEvidence {
                 cur = p;
             }
         }
-        RegionEvidence { own, total, first_seen, bare: bare_levels(hits, chars, units) }
+        RegionEvidence { own, total, first_seen, bare: bare_levels(hits, chars, units), visited }
     }
 }
 
