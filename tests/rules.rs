@@ -1555,6 +1555,15 @@ fn posts_given_by_name() {
                 &["role:林可欣|局长|平江县农业农村局", "role:周立明|局长|平江县水务局"],
                 &[],
             ),
+            // Members added or elected later (增补, 补选) hold the post too.
+            (
+                "平江县政协召开常委会议。会议协商通过了增补钱佳怡为县政协委员的决定，补选柯立群为平江县人大常委会委员。",
+                &[
+                    "role:钱佳怡|委员|中国人民政治协商会议平江县委员会",
+                    "role:柯立群|委员|平江县人民代表大会常务委员会",
+                ],
+                &[],
+            ),
             // Elections at an association's general meeting: its officers, listed too.
             (
                 "青禾市新材料商会召开换届大会。某某公司董事长许明远当选会长，洪文涛、蔡雅丽等6人当选副会长，林俊一当选秘书长。",

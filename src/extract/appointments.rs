@@ -15,7 +15,8 @@ use crate::text::starts_with_at;
 
 /// Verbs that give or take a post, with the word between the person and the post
 /// (任命|某某|为|post, 免去|某某|的|post|职务).
-const GIVING: &[(&str, &str)] = &[("任命", "为"), ("选举", "为"), ("聘任", "为"), ("免去", "的")];
+const GIVING: &[(&str, &str)] =
+    &[("任命", "为"), ("选举", "为"), ("聘任", "为"), ("增补", "为"), ("补选", "为"), ("推选", "为"), ("免去", "的")];
 
 /// The verb after a person (or a list of persons) that gives the post written after it.
 const ELECTED: &[&str] = &["当选为", "当选"];
@@ -120,8 +121,10 @@ impl Extractor {
         let chars = cx.chars;
         let limit = (start + MAX_POST).min(e);
         let mut end = (start..limit).find(|&j| POST_ENDS.contains(&chars[j]) || !is_han(chars[j])).unwrap_or(limit);
-        // 免去某某的某某局局长职务: the post ends before 职务.
-        if let Some(j) = (start..end).find(|&j| starts_with_at(chars, j, chars.len(), "职务")) {
+        // 免去某某的某某局局长职务: the post ends before 职务; 增补某某为委员的决定: before 的.
+        if let Some(j) = (start..end)
+            .find(|&j| starts_with_at(chars, j, chars.len(), "职务") || starts_with_at(chars, j, chars.len(), "的"))
+        {
             end = j;
         }
         if end <= start {
