@@ -516,8 +516,12 @@ impl<'a> OrgResolver<'a> {
                 } else {
                     continue;
                 };
-                if strip_chars(&rest2[rlen..], after).is_some() {
-                    let used = before.chars().count() + rlen + after.chars().count();
+                // A term may stand between (政协某县第十届委员会), for congresses and CPPCCs.
+                let term = session_len(&rest2[rlen..]);
+                let has_terms = matches!(lex.departments[*dept].kind, BodyKind::Congress | BodyKind::Cppcc);
+                let term = if has_terms { term } else { 0 };
+                if strip_chars(&rest2[rlen + term..], after).is_some() {
+                    let used = before.chars().count() + rlen + term + after.chars().count();
                     consider(used, Unit::Department { dept: *dept, region });
                 }
             }
@@ -1284,6 +1288,8 @@ mod tests {
             // A term of office inside the name is no part of the body.
             ("湖南省召开会议", "湖南省第十四届人大常委会", "湖南省人民代表大会常务委员会"),
             ("北京市召开会议", "十四届全国人大常委会", "全国人民代表大会常务委员会"),
+            // A CPPCC's formal name with its term (政协某县第十届委员会).
+            ("平江县召开会议", "政协平江县第十届委员会", "中国人民政治协商会议平江县委员会"),
         ];
         for (ctx, org, want) in cases {
             let got = resolve(ctx, org).map(|r| r.name);
