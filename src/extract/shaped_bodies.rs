@@ -285,11 +285,13 @@ fn left_edge(
     }
     // After a person named there (张三和|某某公司) or a title (院长|…).
     for p in persons {
-        let n: Vec<char> = p.chars().collect();
+        // Compared in place: most names share no char with the head and need no copy.
+        let Some(first) = p.chars().next() else { continue };
+        let len = p.chars().count();
         let from = l;
-        for k in from..ending.saturating_sub(n.len() - 1).max(from) {
-            if k + n.len() <= ending && chars[k..k + n.len()] == n[..] {
-                l = l.max(k + n.len());
+        for k in from..ending.saturating_sub(len - 1).max(from) {
+            if k + len <= ending && chars[k] == first && chars[k..k + len].iter().copied().eq(p.chars()) {
+                l = l.max(k + len);
             }
         }
     }
