@@ -67,10 +67,15 @@ impl Hits {
     /// Scans `chars` once with the lexicon's automaton.
     pub fn scan(lex: &Lexicon, chars: &[char]) -> Hits {
         let text: String = chars.iter().collect();
-        let char_at = crate::text::char_at_byte(&text);
+        Hits::scan_text(lex, chars, &text, &crate::text::char_at_byte(&text))
+    }
+
+    /// [`Hits::scan`] where the caller already holds `chars` as a string (`text`) and the
+    /// char index of each of its bytes (`char_at`, from [`crate::text::char_at_byte`]).
+    pub fn scan_text(lex: &Lexicon, chars: &[char], text: &str, char_at: &[usize]) -> Hits {
         let mut hits = Vec::new();
         let mut places = Vec::new();
-        for (bs, be, surfaces) in lex.scan(&text) {
+        for (bs, be, surfaces) in lex.scan(text) {
             let (start, end) = (char_at[bs], char_at[be]);
             for &surface in surfaces {
                 if let Surface::Region(r) = surface {

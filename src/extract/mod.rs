@@ -73,8 +73,9 @@ impl Extractor {
         let doc = Document::new(text);
         let chars = &doc.chars;
         let plain: String = chars.iter().collect();
+        let char_at = crate::text::char_at_byte(&plain);
         let article = find_article(chars);
-        let hits = Hits::scan(lex, chars);
+        let hits = Hits::scan_text(lex, chars, &plain, &char_at);
 
         let mut units: Vec<(usize, usize)> = Vec::new();
         if let Some(t) = article.title {
@@ -259,7 +260,7 @@ impl Extractor {
             attendance,
         };
         written_bodies::prefer_written_spellings(lex, chars, &mut record);
-        spans::fill_spans(chars, &mut record);
+        spans::fill_spans_text(chars, &plain, &char_at, &mut record);
         record
     }
 }

@@ -10,7 +10,13 @@ use super::record::{Extraction, Role, Span};
 /// offsets count them), and drops the bodies named only inside the names of others.
 pub fn fill_spans(chars: &[char], record: &mut Extraction) {
     let text: String = chars.iter().collect();
-    let unclear = body_mentions(&text, &crate::text::char_at_byte(&text), record);
+    fill_spans_text(chars, &text, &crate::text::char_at_byte(&text), record);
+}
+
+/// [`fill_spans`] where the caller already holds `chars` as a string (`text`) and the char
+/// index of each of its bytes (`char_at`).
+pub fn fill_spans_text(chars: &[char], text: &str, char_at: &[usize], record: &mut Extraction) {
+    let unclear = body_mentions(text, char_at, record);
     drop_unnamed(record, &unclear);
     title_mentions(chars, &mut record.roles);
 }
