@@ -188,6 +188,9 @@ fn names_are_judged_by_shape_and_context() {
                 &[],
             ),
             ("书记带队赴康平调研，向东推进。", &[], &["person:康平", "person:向东"]),
+            // An adjective between a title and punctuation is a name (院长严峻、); elsewhere not.
+            ("区人民法院院长严峻、副院长邹明发言。", &["person:严峻", "role:严峻|院长|区人民法院"], &[]),
+            ("当前形势严峻，院长邹明发言。", &["person:邹明"], &["person:严峻"]),
             (
                 "区领导聂振宇、阎思齐、巫明轩参加会议，会议由区委办公室组织，时间为一小时。",
                 &["person:聂振宇", "person:阎思齐", "person:巫明轩"],

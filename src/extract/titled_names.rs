@@ -55,7 +55,12 @@ impl Extractor {
                 chain = parser.chain_before(p, s, known, list_body).unwrap_or(chain);
             }
             let name: String = chars[at..name_end].iter().collect();
-            if self.is_credit(chars, p, s) || (!known.contains(&name) && self.is_ordinary_word(&name)) {
+            // An adjective between a title and punctuation is a name (院长严谨、).
+            let closed = chars.get(name_end).is_some_and(|c| matches!(c, '、' | '，' | ','));
+            let adjective_name = closed && self.is_adjective(&name);
+            if self.is_credit(chars, p, s)
+                || (!known.contains(&name) && self.is_ordinary_word(&name) && !adjective_name)
+            {
                 continue;
             }
             // A list of chains and names (某某医院党委书记张三、院长李四，副院长王五): bodyless

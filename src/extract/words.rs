@@ -24,6 +24,13 @@ impl Extractor {
             && !matches!(tags[0].tag, t if t.starts_with("nr") || t == "ns" || t == "nz" || t == "nt" || numeral_without_numerals(t))
     }
 
+    /// Whether jieba knows `w` as an adjective only (严谨, 文雅): a name after a title and before
+    /// punctuation, where no adjective stands.
+    pub(super) fn is_adjective(&self, w: &str) -> bool {
+        let tags = self.jieba.tag(w, false);
+        tags.len() == 1 && tags[0].tag.starts_with('a')
+    }
+
     /// Whether jieba knows `w` as a verb or a function word (召开, 各个): no part of a place's name.
     pub(super) fn is_verb_or_function_word(&self, w: &str) -> bool {
         let tags = self.jieba.tag(w, false);
