@@ -191,6 +191,12 @@ fn names_are_judged_by_shape_and_context() {
             // An adjective between a title and punctuation is a name (院长严峻、); elsewhere not.
             ("区人民法院院长严峻、副院长邹明发言。", &["person:严峻", "role:严峻|院长|区人民法院"], &[]),
             ("当前形势严峻，院长邹明发言。", &["person:邹明"], &["person:严峻"]),
+            // 和 as a surname right after a title; as a conjunction before a word or a name.
+            (
+                "省发展改革委一级巡视员和志宏出席会议，局长和专家参加，局长和李四出席。",
+                &["person:和志宏", "role:和志宏|一级巡视员|省发展改革委", "person:李四"],
+                &["person:和专家", "person:和李四"],
+            ),
             (
                 "区领导聂振宇、阎思齐、巫明轩参加会议，会议由区委办公室组织，时间为一小时。",
                 &["person:聂振宇", "person:阎思齐", "person:巫明轩"],

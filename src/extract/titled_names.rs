@@ -34,7 +34,9 @@ impl Extractor {
             }
             let known = people.names();
             let at = after_note(chars, p, e);
-            let Some(name_end) = finder.titled_name_at(at, e, known) else { continue };
+            let Some(name_end) = finder.titled_name_at(at, e, known).or_else(|| self.he_name_at(cx, at, e)) else {
+                continue;
+            };
             // The title and what follows make one word (理事国, 主席台), or the title is the
             // end of another word (办事处|长): no name here.
             if let Some(t) = titles.iter().filter(|t| t.end == p).max_by_key(|t| t.end - t.start) {
@@ -135,5 +137,25 @@ fn after_note(chars: &[char], p: usize, e: usize) -> usize {
     match close {
         Some(k) if chars[p + 1..k].iter().all(|&c| super::names::is_han(c)) && k + 1 < e => k + 1,
         _ => p,
+    }
+}
+
+impl Extractor {
+    /// A name of the surname 和 right after a title (一级巡视员和某某出席): three chars, the last two
+    /// no word of their own and not a name starting with a surname, then punctuation or a verb
+    /// of taking part; a conjunction there would join the title to nothing (局长和专家 joins a word,
+    /// 局长和李四 a name).
+    fn he_name_at(&self, cx: &DocScope, at: usize, e: usize) -> Option<usize> {
+        let chars = cx.chars;
+        let end = at + 3;
+        if end > e || chars[at] != '和' || !chars[at + 1..end].iter().all(|&c| super::names::is_han(c)) {
+            return None;
+        }
+        let given: String = chars[at + 1..end].iter().collect();
+        let closed = end == e
+            || matches!(chars[end], '，' | '、' | '。' | '；' | ',')
+            || cx.hits.starting_at(end).any(|h| matches!(h.surface, Surface::Trigger(_)));
+        let given_is_word = self.jieba.has_word(&given) || cx.hits.starting_at(at + 1).next().is_some();
+        (closed && !given_is_word && !self.lexicon.is_single_surname(chars[at + 1])).then_some(end)
     }
 }
