@@ -88,6 +88,27 @@ fn is_school(name: &str) -> bool {
     ["学院", "研究生院", "研究院", "书院", "系", "学部"].iter().any(|s| name.ends_with(s)) && !name.ends_with("大学")
 }
 
+/// The segment of an organ written bare before its post (工会主席, 居委会主任), one of `organs`
+/// at `span`: a placeholder body of that name, filled in when the posts are distributed.
+fn bare_organ_segment(
+    org_text: &[char],
+    organs: &[&str],
+    kind: impl Fn(&str) -> BodyKind,
+    (start, end): (usize, usize),
+    title: &Option<Title>,
+) -> Option<Segment> {
+    let organ = organs.iter().find(|o| org_text.iter().copied().eq(o.chars()))?;
+    title.as_ref()?;
+    Some(Segment {
+        start,
+        org: Some(OrgRef::shaped(organ.to_string(), Vec::new(), kind(organ))),
+        org_span: Some((start, end)),
+        title: title.clone(),
+        lead_in: false,
+        unread: false,
+    })
+}
+
 /// Whether two posts are of one family: one is the other's deputy (局长, 副局长, 常务副局长),
 /// or both are posts of the same organ (党组书记, 党组成员).
 fn same_post_family(a: &str, b: &str) -> bool {
@@ -177,11 +198,17 @@ impl<'a> ChainParser<'a> {
     /// The separator right before `at`, past the stray spaces scraped text leaves around it
     /// (某县委副书记 、县长).
     fn separator_before(&self, at: usize, floor: usize) -> Option<usize> {
+        let k = self.past_spaces(at, floor);
+        (k > floor && self.separates(k - 1)).then(|| k - 1)
+    }
+
+    /// `at`, moved back past the spaces right before it (not before `floor`).
+    fn past_spaces(&self, at: usize, floor: usize) -> usize {
         let mut k = at;
         while k > floor && self.chars[k - 1] == ' ' {
             k -= 1;
         }
-        (k > floor && self.separates(k - 1)).then(|| k - 1)
+        k
     }
 
     /// The chain that ends at `name_start`, not reaching back before `floor`.
@@ -230,10 +257,7 @@ impl<'a> ChainParser<'a> {
             }
             let Some(sep) = self.separator_before(start, floor) else { break };
             joined_by = Some(chars[sep]);
-            end = sep;
-            while end > floor && chars[end - 1] == ' ' {
-                end -= 1;
-            }
+            end = self.past_spaces(sep, floor);
         }
         if segs.is_empty() {
             return None;
@@ -313,18 +337,10 @@ impl<'a> ChainParser<'a> {
         }
         // A unit's union or youth league written bare (…党委副书记、工会主席): the unit comes
         // from the body the chain carries, when the posts are distributed.
-        if let Some(organ) = orgs::BARE_UNIT_ORGANS.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
-            if title.is_some() {
-                let org = OrgRef::shaped(organ.to_string(), Vec::new(), orgs::organ_kind(organ));
-                return Some(Segment {
-                    start,
-                    org: Some(org),
-                    org_span: Some((start, org_end)),
-                    title,
-                    lead_in: false,
-                    unread: false,
-                });
-            }
+        if let Some(seg) =
+            bare_organ_segment(org_text, orgs::BARE_UNIT_ORGANS, orgs::organ_kind, (start, org_end), &title)
+        {
+            return Some(seg);
         }
         if let Some((k, org)) = title.as_ref().and_then(|t| foreign::foreign_body(self.lex, org_text, t)) {
             return Some(Segment {
@@ -356,18 +372,11 @@ impl<'a> ChainParser<'a> {
         }
         // So is a community's residents' committee (…社区党委书记、居委会主任): the community
         // comes from the body carried, or the post has none.
-        if let Some(organ) = orgs::RESIDENTS_COMMITTEES.iter().find(|o| org_text.iter().copied().eq(o.chars())) {
-            if title.is_some() {
-                let org = OrgRef::shaped(organ.to_string(), Vec::new(), BodyKind::Government);
-                return Some(Segment {
-                    start,
-                    org: Some(org),
-                    org_span: Some((start, org_end)),
-                    title,
-                    lead_in: false,
-                    unread: false,
-                });
-            }
+        let government = |_: &str| BodyKind::Government;
+        if let Some(seg) =
+            bare_organ_segment(org_text, orgs::RESIDENTS_COMMITTEES, government, (start, org_end), &title)
+        {
+            return Some(seg);
         }
         // The body is the longest tail of the text that the dictionaries cover wholly ...
         // (never from inside a place word: 某某社|区党委 is the community's committee).

@@ -110,10 +110,10 @@ impl<'a> NameFinder<'a> {
     /// title and right before punctuation (局长康平，), where a place is never written.
     fn person_spelled_like_place(&self, i: usize, limit: usize) -> bool {
         let after_title = self.hits.ending_at(i).any(|h| matches!(h.surface, Surface::Title(_)));
-        let long: Vec<_> = self.hits.starting_at(i).filter(|h| h.end - h.start >= 2).collect();
+        let long = || self.hits.starting_at(i).filter(|h| h.end - h.start >= 2);
         after_title
-            && !long.is_empty()
-            && long.iter().all(|h| h.end == i + 2 && matches!(h.surface, Surface::Region(_)))
+            && long().next().is_some()
+            && long().all(|h| h.end == i + 2 && matches!(h.surface, Surface::Region(_)))
             && !"省市县区州旗盟镇乡村".contains(self.chars[i + 1])
             && (i + 2 >= limit || matches!(self.chars[i + 2], '，' | '、' | '。' | '；'))
     }

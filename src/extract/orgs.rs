@@ -468,11 +468,9 @@ impl<'a> OrgResolver<'a> {
                 let region = self.pick_region(regions);
                 let session = session_len(&rest[skip + rlen..]);
                 let after = &rest[skip + rlen + session..];
-                // Only congresses and CPPCC committees have terms (某省第十四届人大常委会).
-                let has_terms = |d: usize| matches!(lex.departments[d].kind, BodyKind::Congress | BodyKind::Cppcc);
                 match self
                     .department_suffix(after, lex.regions[region].level)
-                    .filter(|&(_, d)| session == 0 || has_terms(d))
+                    .filter(|&(_, d)| session == 0 || has_terms(lex, d))
                 {
                     Some((dlen, dept)) => {
                         consider(skip + rlen + session + dlen, Unit::Department { dept, region: Some(region) })
@@ -517,9 +515,7 @@ impl<'a> OrgResolver<'a> {
                     continue;
                 };
                 // A term may stand between (政协某县第十届委员会), for congresses and CPPCCs.
-                let term = session_len(&rest2[rlen..]);
-                let has_terms = matches!(lex.departments[*dept].kind, BodyKind::Congress | BodyKind::Cppcc);
-                let term = if has_terms { term } else { 0 };
+                let term = if has_terms(lex, *dept) { session_len(&rest2[rlen..]) } else { 0 };
                 if strip_chars(&rest2[rlen + term..], after).is_some() {
                     let used = before.chars().count() + rlen + term + after.chars().count();
                     consider(used, Unit::Department { dept: *dept, region });
@@ -780,6 +776,12 @@ fn strip_chars<'c>(chars: &'c [char], w: &str) -> Option<&'c [char]> {
         n += 1;
     }
     Some(&chars[n..])
+}
+
+/// Whether department `d` has terms of office: only congresses and CPPCC committees do
+/// (某省第十四届人大常委会, 政协某县第十届委员会).
+fn has_terms(lex: &Lexicon, d: usize) -> bool {
+    matches!(lex.departments[d].kind, BodyKind::Congress | BodyKind::Cppcc)
 }
 
 /// The length of a term of office written inside a body's name (湖南省第十四届人大常委会,
