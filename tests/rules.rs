@@ -1489,6 +1489,13 @@ fn a_townships_bodies_carry_its_county() {
                 ],
                 &["role:林可欣|书记|中共青禾镇委员会"],
             ),
+            // The township's party committee by its shape (青禾镇党委) is the one composed from
+            // the township: one body, not two.
+            (
+                "近日，平江县召开会议。青禾镇党委书记林可欣出席，青禾镇镇长周立明主持。",
+                &["role:林可欣|书记|中共平江县青禾镇委员会", "role:周立明|镇长|平江县青禾镇人民政府"],
+                &["org:青禾镇党委"],
+            ),
             // A street's office is an agency of the district government, and is written bare
             // after the street's party working committee.
             (
@@ -1670,5 +1677,26 @@ fn words_cut_wrong_are_no_names_and_arbitration_bodies() {
             &["person:林可欣", "role:钱小燕|院长|区劳动人事争议仲裁院"],
             &["person:年度工"],
         )],
+    );
+}
+
+#[test]
+fn county_departments_of_merged_names_and_zones_by_short_name() {
+    check(
+        "county departments and zones",
+        &[
+            // Departments merged from two (审批服务, 教育体育, 科技和工信) go by their short forms.
+            (
+                "平江县召开会议。县行政审批服务局局长林可欣、县教体局局长周立明出席。",
+                &["role:林可欣|局长|平江县行政审批服务局", "role:周立明|局长|平江县教育体育局"],
+                &[],
+            ),
+            // A zone's short name (经开区) with its committee, in a list of bodies, no post after it.
+            (
+                "平江县召开会议。会上，青禾经开区管委会、县发改局负责人作交流发言。",
+                &["org:青禾经济技术开发区", "org:平江县发展和改革局"],
+                &[],
+            ),
+        ],
     );
 }

@@ -1114,7 +1114,7 @@ impl OrgTable {
                         };
                         std::iter::once(&o.name)
                             .chain(o.aliases.iter())
-                            .any(|a| *a != short && (a.ends_with(short.as_str()) || stem(a).ends_with(short.as_str())))
+                            .any(|a| a.ends_with(short.as_str()) || stem(a).ends_with(short.as_str()))
                     })
                     .cloned()
             };
