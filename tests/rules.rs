@@ -461,6 +461,12 @@ fn persons_only_mentioned_are_persons() {
                 &["person:马克思"],
             ),
             ("丁副市长在青年人才培养座谈会上强调，要传承弘扬老一辈的光辉思想。", &[], &["person:卓越", "person:光辉"]),
+            // A preposition after the title starts no name (总书记|关于某的…): the name is before it.
+            (
+                "要深入学习贯彻张明远总书记关于党的建设的重要论述。",
+                &["person:张明远", "role:张明远|总书记|-"],
+                &["person:关于党"],
+            ),
         ],
     );
 }

@@ -134,7 +134,7 @@ impl Extractor {
     ) -> bool {
         finder.name_at(p, limit, known).is_some_and(|end| {
             let name: String = chars[p..end].iter().collect();
-            known.contains(&name) || !self.is_ordinary_word(&name)
+            known.contains(&name) || !(self.is_ordinary_word(&name) || self.starts_with_function_word(&name))
         })
     }
 }

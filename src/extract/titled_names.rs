@@ -62,6 +62,7 @@ impl Extractor {
             let adjective_name = closed && self.is_adjective(&name);
             if self.is_credit(chars, p, s)
                 || (!known.contains(&name) && self.is_ordinary_word(&name) && !adjective_name)
+                || (!known.contains(&name) && self.starts_with_function_word(&name))
             {
                 continue;
             }

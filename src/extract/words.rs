@@ -31,6 +31,15 @@ impl Extractor {
         tags.len() == 1 && tags[0].tag.starts_with('a')
     }
 
+    /// Whether the first two chars of `name` are a preposition, conjunction or adverb that
+    /// jieba knows (关于, 由于, 曾经): a name does not start with one, though its surname may
+    /// stand alone (总书记|关于某某的论述).
+    pub(super) fn starts_with_function_word(&self, name: &str) -> bool {
+        let head: String = name.chars().take(2).collect();
+        let tags = self.jieba.tag(&head, false);
+        head.chars().count() == 2 && tags.len() == 1 && matches!(tags[0].tag.chars().next(), Some('p' | 'c' | 'd'))
+    }
+
     /// Whether jieba knows `w` as a verb or a function word (召开, 各个): no part of a place's name.
     pub(super) fn is_verb_or_function_word(&self, w: &str) -> bool {
         let tags = self.jieba.tag(w, false);
