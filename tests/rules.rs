@@ -1706,3 +1706,30 @@ fn county_departments_of_merged_names_and_zones_by_short_name() {
         ],
     );
 }
+
+#[test]
+fn whole_tiers_categories_and_tibetan_names_of_two_parts() {
+    check(
+        "tiers, categories, names",
+        &[
+            // 全市法院 is every court of the city, not a body of its own.
+            (
+                "株洲市中级人民法院召开会议。院长林可欣强调，全市法院要提高审判质效。",
+                &["role:林可欣|院长|株洲市中级人民法院"],
+                &["org:株洲市人民法院"],
+            ),
+            // 等级医院 is a class of hospitals: the department before it is the body named.
+            (
+                "平江县人民医院召开会议。院长林可欣要求各科室对照省卫健委等级医院评审标准查漏补缺。",
+                &["org:湖南省卫生健康委员会"],
+                &["org:省卫健委等级医院"],
+            ),
+            // A Tibetan name of two parts (才让 + 东周) after a title.
+            (
+                "西宁市召开会议。城东区人民法院院长才让东周作交流发言。",
+                &["person:才让东周", "attends:才让东周|spoke"],
+                &[],
+            ),
+        ],
+    );
+}

@@ -70,6 +70,7 @@ impl Extractor {
                             || r.kind == Some(BodyKind::State)
                             || self.runs_into_category(chars, i, i + len, e)
                             || is_media_credit(chars, i + len, e)
+                            || is_whole_tier(chars, i, s)
                         {
                             i += len;
                             continue;
@@ -281,4 +282,10 @@ fn is_generic_org(r: &OrgRef, chars: &[char], end: usize, limit: usize) -> bool 
         return false;
     }
     r.name.chars().count() <= 2 && names::is_han(chars[end])
+}
+
+/// Whether the level word at `start` follows 全 (全市法院, 全省检察机关): every body of that
+/// kind in the region, not the region's own one.
+fn is_whole_tier(chars: &[char], start: usize, floor: usize) -> bool {
+    start > floor && chars[start - 1] == '全' && matches!(chars[start], '省' | '市' | '县' | '区' | '州')
 }

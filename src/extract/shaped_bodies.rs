@@ -62,8 +62,10 @@ const STRONG_ENDINGS: &[&str] = &[
 const ANCHORED_ENDINGS: &[&str] = &["中心"];
 
 /// Words for a group of bodies (教育部直属高校, 重点企业): a name holding one is a category.
-const CATEGORY_WORDS: &[&str] =
-    &["直属", "所属", "下属", "相关", "有关", "重点", "骨干", "龙头", "知名", "各类", "部分", "其他", "多家", "一批"];
+const CATEGORY_WORDS: &[&str] = &[
+    "直属", "所属", "下属", "相关", "有关", "重点", "骨干", "龙头", "知名", "各类", "部分", "其他", "多家", "一批",
+    "等级", "定点", "公立",
+];
 
 /// Words in a sentence that make it a credit or source line (来源：…), whose bodies do not count.
 const CREDIT_MARKS: &[&str] = &["来源", "供稿", "发布者", "责任编辑", "编辑：", "审核：", "作者："];
