@@ -1733,3 +1733,23 @@ fn whole_tiers_categories_and_tibetan_names_of_two_parts() {
         ],
     );
 }
+
+#[test]
+fn party_departments_in_a_chain_office_short_names_and_arrangements_given() {
+    check(
+        "departments and arrangements",
+        &[
+            // 统战部 after 县委常委 is the county committee's united front department, whose
+            // short name is written on the committee's short name (某县委统战部).
+            (
+                "平江县召开会议。县委常委、统战部部长林可欣出席。",
+                &["role:林可欣|部长|中共平江县委员会统一战线工作部"],
+                &["org:中共平江县委员会统战部"],
+            ),
+            // 区府办 is the district government's office.
+            ("鄞州区召开会议。区委办、区府办主要负责人列席会议。", &["org:宁波市鄞州区人民政府办公室"], &[]),
+            // 作…安排/部署 at a meeting is speaking.
+            ("平江县召开推进会。副县长林可欣对下半年重点工作作具体安排。", &["attends:林可欣|spoke"], &[]),
+        ],
+    );
+}

@@ -70,7 +70,8 @@ const TEACHING: &[&str] = &["培训", "授课", "辅导", "讲解", "宣讲", "�
 const FUTURE_MARKS: &[&str] = &["将邀请", "拟邀请", "将由", "拟由", "将于", "拟于", "届时", "计划于", "预计"];
 
 /// What a person gives when 作 a talk (作某某情况报告, 作专题汇报).
-const GIVEN_TALKS: &[&str] = &["报告", "汇报", "发言", "讲话", "说明", "解读", "讲解", "介绍"];
+const GIVEN_TALKS: &[&str] =
+    &["报告", "汇报", "发言", "讲话", "说明", "解读", "讲解", "介绍", "安排", "部署", "总结", "点评"];
 
 /// Chars before 作 that make it the end of another word (工作, 合作, 创作).
 const WORDS_ENDING_IN_ZUO: &[char] =

@@ -732,9 +732,13 @@ impl<'a> ChainParser<'a> {
 
     /// The dictionary body that `inner`, named after `outer` in a chain, is when joined to it
     /// (某省人大常委会 + 法制工作委员会 → 某省人大常委会法制工作委员会).
+    /// The outer body's short names are tried too: a department's short name may be defined
+    /// on them only (某县委 + 统战部 → 某县委统战部 → 中共某县委员会统一战线工作部).
     fn known_part(&self, outer: &OrgRef, inner: &OrgRef) -> Option<OrgRef> {
-        let joined: Vec<char> = outer.name.chars().chain(inner.name.chars()).collect();
-        self.orgs.resolve_dictionary(&joined, outer.region).filter(|r| r.known && r.name != outer.name)
+        std::iter::once(&outer.name).chain(outer.aliases.iter()).find_map(|o| {
+            let joined: Vec<char> = o.chars().chain(inner.name.chars()).collect();
+            self.orgs.resolve_dictionary(&joined, outer.region).filter(|r| r.known && r.name != outer.name)
+        })
     }
 
     /// `org`, named at `span`, resolved again with the region of the chain's carried body
