@@ -1502,6 +1502,13 @@ fn a_townships_bodies_carry_its_county() {
                 &["role:林可欣|书记|中共平江县青禾镇委员会", "role:周立明|镇长|平江县青禾镇人民政府"],
                 &["org:青禾镇党委"],
             ),
+            // The township's organs named bare in running text, and its units named with its
+            // bare level word.
+            (
+                "近日，平江县青禾镇召开会议。镇农业服务中心主任周立明出席。镇纪委要加强监督。",
+                &["org:中共平江县青禾镇纪律检查委员会", "role:周立明|主任|平江县青禾镇农业服务中心"],
+                &["org:镇农业服务中心"],
+            ),
             // A street's office is an agency of the district government, and is written bare
             // after the street's party working committee.
             (

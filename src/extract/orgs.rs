@@ -115,6 +115,23 @@ impl<'a> OrgResolver<'a> {
         (r.name.ends_with(level)).then(|| format!("{place}{rest}"))
     }
 
+    /// The name of a unit written with the bare level word of the report's township (乡农业服务
+    /// 中心 → 某县某某乡农业服务中心), and its other names (某某乡农业服务中心, as written).
+    fn township_unit(&self, surface: &str) -> Option<(String, Vec<String>)> {
+        let t = self.township.as_ref()?;
+        let rest = surface.strip_prefix(super::township::level_word_of(&t.name)?)?;
+        // The unit's own name after the level word: no level char, more than an organ's two.
+        let first = rest.chars().next()?;
+        if rest.chars().count() < 3 || "省市县区乡镇村街".contains(first) {
+            return None;
+        }
+        let mut aliases = vec![format!("{}{rest}", t.name), surface.to_string()];
+        let full = format!("{}{rest}", t.full());
+        aliases.retain(|a| *a != full);
+        aliases.dedup();
+        Some((full, aliases))
+    }
+
     /// The formal place of the report's county, with its name.
     pub fn report_county(&self) -> Option<(String, String)> {
         let r = self.ctx.county?;
@@ -260,9 +277,14 @@ impl<'a> OrgResolver<'a> {
         }
         let kind =
             self.lex.org_shapes.iter().filter(|(s, _)| surface.ends_with(s.as_str())).max_by_key(|(s, _)| s.len());
+        // A unit of the report's township named with its bare level word (乡农业服务中心).
+        let (surface, aliases) = match self.township_unit(&surface) {
+            Some((full, aliases)) => (full, aliases),
+            None => (surface, Vec::new()),
+        };
         Some(OrgRef {
             name: surface,
-            aliases: Vec::new(),
+            aliases,
             kind: kind.map(|(_, k)| *k),
             parent,
             region,

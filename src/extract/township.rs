@@ -194,8 +194,18 @@ pub fn township_body(township: &Township, word: &[char], before: Option<char>) -
     }
     let organ = &word[level.len()..];
     let street = *level == "街道";
+    // The bare spelling (镇党委) is one of the body's names in this report: without it, a body
+    // named only so in running text would be named nowhere. (Not the one-char organ 委: 镇委
+    // is as often a clipped 镇党委和政府 in a headline.)
+    let written = |mut o: OrgRef| {
+        if organ.chars().count() >= 2 && !o.aliases.contains(&word) {
+            o.aliases.push(word.clone());
+            o.aliases.sort();
+        }
+        o
+    };
     let body = |build: &dyn Fn(&str) -> String, short: &str, kind| township.body(build, &[format!("{t}{short}")], kind);
-    Some(match organ {
+    Some(written(match organ {
         "党委" | "委" if !street => {
             township.body(&|p| format!("中共{p}委员会"), &[format!("{t}党委"), format!("{t}委")], BodyKind::Party)
         }
@@ -214,7 +224,7 @@ pub fn township_body(township: &Township, word: &[char], before: Option<char>) -
         "" | "政府" | "人民政府" if !street => government(township),
         "" | "办事处" | "办" if street => government(township),
         _ => return None,
-    })
+    }))
 }
 
 /// The level word a township's or street's name ends with (镇, 乡, 街道).
