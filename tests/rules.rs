@@ -1046,10 +1046,10 @@ fn a_units_heads_and_organs_written_bare_are_the_units() {
                 &["org:执行局"],
             ),
             // The court's kind char before a division (院执行局) is the court; judges' ranks are
-            // posts, and no committee's.
+            // posts of the court whose report names them bare, and no committee's.
             (
                 "益阳市中级人民法院召开会议。院执行局局长钟立伟、审判委员会专职委员傅晓明，四级高级法官钱佳怡列席。",
-                &["role:钟立伟|局长|益阳市中级人民法院执行局", "role:钱佳怡|四级高级法官|-"],
+                &["role:钟立伟|局长|益阳市中级人民法院执行局", "role:钱佳怡|四级高级法官|益阳市中级人民法院"],
                 &["org:益阳市中级人民法院院执行局", "role:钱佳怡|四级高级法官|益阳市中级人民法院审判委员会"],
             ),
             // A group's short name is its full name without region and legal form; a division

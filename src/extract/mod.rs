@@ -159,6 +159,13 @@ impl Extractor {
             if orgs.kind_of(unit) == Some(crate::lexicon::BodyKind::Association) {
                 people.file_bodyless_posts(unit, orgs::is_association_post);
             }
+            // A court's or procuratorate's report names its judges' ranks bare (二级高级法官某某).
+            if matches!(
+                orgs.kind_of(unit),
+                Some(crate::lexicon::BodyKind::Court | crate::lexicon::BodyKind::Procuratorate)
+            ) {
+                people.file_bodyless_posts(unit, orgs::is_judicial_rank);
+            }
         }
 
         // Meetings.

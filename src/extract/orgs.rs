@@ -963,6 +963,12 @@ pub fn is_association_post(title: &str) -> bool {
     ASSOCIATION_POSTS.contains(&title)
 }
 
+/// Whether `title` is a judge's or prosecutor's rank (二级高级法官, 四级检察官): in a court's
+/// or procuratorate's report, written bare, it is held in that court or procuratorate.
+pub fn is_judicial_rank(title: &str) -> bool {
+    title.ends_with("法官") || title.ends_with("检察官")
+}
+
 /// Whether `title` is a post of a unit's party organ or party group (党委副书记, 党组成员).
 pub fn is_unit_party_post(title: &str) -> bool {
     PARTY_ORGANS.iter().chain(&["党组"]).any(|o| title.starts_with(o))
