@@ -1584,6 +1584,12 @@ fn posts_given_by_name() {
                 &["role:林可欣|局长|平江县农业农村局", "role:周立明|局长|平江县水务局"],
                 &[],
             ),
+            // A minority name in the list of names appointed (阿某某 has no Chinese surname).
+            (
+                "民盟株洲市委召开全委会议。会议增补林可欣、阿茹雅为民盟株洲市第九届委员会委员。",
+                &["role:林可欣|委员|中国民主同盟株洲市委员会", "role:阿茹雅|委员|中国民主同盟株洲市委员会"],
+                &[],
+            ),
             // Members added or elected later (增补, 补选) hold the post too.
             (
                 "平江县政协召开常委会议。会议协商通过了增补钱佳怡为县政协委员的决定，补选柯立群为平江县人大常委会委员。",

@@ -79,12 +79,20 @@ impl Extractor {
         let mut names = Vec::new();
         let mut at = from;
         loop {
-            let Some(end) = (2..=4).map(|n| at + n).find(|&j| {
-                j < e
-                    && chars[at..j].iter().all(|&c| is_han(c))
-                    && self.starts_with_surname(chars, at, j)
-                    && (is_link(j) || chars[j] == '、' || starts_with_at(chars, j, chars.len(), "同志"))
-            }) else {
+            let closed = |j: usize| is_link(j) || chars[j] == '、' || starts_with_at(chars, j, chars.len(), "同志");
+            let chinese = |j: usize| {
+                chars[at..j].iter().all(|&c| is_han(c)) && self.starts_with_surname(chars, at, j) && closed(j)
+            };
+            // A minority or foreign name: transliteration chars, or a middle dot (某某·某某).
+            let transliterated = |j: usize| {
+                let run = &chars[at..j];
+                run.iter().all(|&c| c == '·' || (is_han(c) && self.lexicon.is_transliteration(c)))
+                    && run[0] != '·'
+                    && run[run.len() - 1] != '·'
+                    && closed(j)
+            };
+            let end = (2..=4).map(|n| at + n).find(|&j| j < e && chinese(j));
+            let Some(end) = end.or_else(|| (2..=12).map(|n| at + n).find(|&j| j < e && transliterated(j))) else {
                 return (Vec::new(), at);
             };
             names.push((at, end));
