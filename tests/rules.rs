@@ -36,10 +36,18 @@ fn facts(r: &Extraction) -> BTreeSet<String> {
 
 /// Runs each (text, must have, must not have) case; the text is wrapped as the body of a report.
 fn check(family: &str, cases: &[(&str, &[&str], &[&str])]) {
+    let docs: Vec<String> = cases.iter().map(|(text, _, _)| format!("测试报道\n\n{text}\n")).collect();
+    let cases: Vec<(&str, &[&str], &[&str])> =
+        cases.iter().zip(&docs).map(|((_, has, lacks), doc)| (doc.as_str(), *has, *lacks)).collect();
+    check_reports(family, &cases);
+}
+
+/// Runs each (report, must have, must not have) case on the whole report (headline first).
+fn check_reports(family: &str, cases: &[(&str, &[&str], &[&str])]) {
     let ex = Extractor::new(Lexicon::embedded().unwrap());
     let mut failures = Vec::new();
     for (text, has, lacks) in cases {
-        let doc = format!("测试报道\n\n{text}\n");
+        let doc = text.to_string();
         let f = facts(&ex.extract("case", &doc));
         for want in *has {
             if !f.contains(*want) {
@@ -1764,5 +1772,17 @@ fn party_departments_in_a_chain_office_short_names_and_arrangements_given() {
             // 作…安排/部署 at a meeting is speaking.
             ("平江县召开推进会。副县长林可欣对下半年重点工作作具体安排。", &["attends:林可欣|spoke"], &[]),
         ],
+    );
+}
+
+#[test]
+fn a_meeting_named_in_brackets_and_spelled_out_after_its_headline() {
+    check_reports(
+        "meeting names",
+        &[(
+            "民盟株洲市委召开九届三次全委（扩大）会议\n\n1月6日，民盟株洲市委召开九届三次全体委员（扩大）会议。主委林可欣作工作报告。\n",
+            &["meeting:九届三次全体委员（扩大）会议"],
+            &["meeting:民盟株洲市委召开九届三次全委（扩大）会议"],
+        )],
     );
 }

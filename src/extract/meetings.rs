@@ -176,13 +176,14 @@ impl<'a> MeetingFinder<'a> {
             }) {
                 continue;
             }
-            // Object: the run after the trigger up to the first meeting word that ends it.
+            // Object: the run after the trigger up to the first meeting word that ends it. A
+            // note in brackets may stand inside the name (全委（扩大）会议).
             let mut k = h.end;
             while k < e
                 && k < h.end + 60
                 && (is_han(chars[k])
                     || chars[k].is_ascii_alphanumeric()
-                    || matches!(chars[k], '“' | '”' | '《' | '》' | '、'))
+                    || matches!(chars[k], '“' | '”' | '《' | '》' | '、' | '（' | '）' | '(' | ')'))
             {
                 k += 1;
             }
@@ -454,6 +455,12 @@ pub fn choose_meetings(
             }
             continue;
         }
+        // The headline's name clipped (十届五次全委会议), the text's in full (十届五次全体委员会议).
+        if let Some(k) = kept.iter_mut().find(|k| k.in_headline && k.kind == c.kind && is_spelled_out(&k.name, &c.name))
+        {
+            *k = c;
+            continue;
+        }
         if kept.iter().any(|k| k.kind == c.kind) && !is_further_event(chars, &c) {
             continue;
         }
@@ -478,6 +485,13 @@ pub fn choose_meetings(
         }
     }
     kept
+}
+
+/// Whether `full` spells out the clipped name `short`: both start with the same two chars and
+/// end with the same four (the meeting word), and `full` is longer.
+fn is_spelled_out(short: &str, full: &str) -> bool {
+    let (s, f): (Vec<char>, Vec<char>) = (short.chars().collect(), full.chars().collect());
+    s.len() >= 6 && f.len() > s.len() && s[..2] == f[..2] && s[s.len() - 4..] == f[f.len() - 4..]
 }
 
 /// Words that tell a further event of the same day or visit (当天下午…还主持召开…).
