@@ -1785,4 +1785,13 @@ fn a_meeting_named_in_brackets_and_spelled_out_after_its_headline() {
             &["meeting:民盟株洲市委召开九届三次全委（扩大）会议"],
         )],
     );
+    // 召开 inside the words after another verb starts the name anew (检查|组召开座谈会).
+    check(
+        "meeting names",
+        &[(
+            "6月5日上午，执法检查组召开座谈会，听取市政府有关情况汇报。",
+            &["meeting:座谈会"],
+            &["meeting:组召开座谈会"],
+        )],
+    );
 }

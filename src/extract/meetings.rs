@@ -187,7 +187,14 @@ impl<'a> MeetingFinder<'a> {
             {
                 k += 1;
             }
-            if let Some(&end) = self.meeting_word_ends(h.end, k).first() {
+            // Another verb that convenes a meeting inside the run starts the name after it
+            // (检查|组召开座谈会: the object of 召开, not of 检查).
+            let convened_inside = |end: usize| {
+                self.hits
+                    .within(h.end, end)
+                    .any(|x| matches!(x.surface, Surface::Trigger(t) if self.lex.triggers[t].act == Act::Organized))
+            };
+            if let Some(&end) = self.meeting_word_ends(h.end, k).first().filter(|&&end| !convened_inside(end)) {
                 push(h.end, end, false, &mut out);
                 // 某某党组7月3日举行会议: a bare word is named by the body that held it.
                 let bare = end - h.end <= 4 && end < e && !is_han(chars[end]);
