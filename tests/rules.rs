@@ -1439,7 +1439,10 @@ fn units_organs_and_academic_names() {
             // Disciplines joined by 与 make one academic unit's name.
             (
                 "青禾理工大学召开会议。计算机科学与技术学院院长张文斌、材料科学与工程学院党委书记赵小红汇报工作。",
-                &["role:张文斌|院长|计算机科学与技术学院", "role:赵小红|党委书记|材料科学与工程学院"],
+                &[
+                    "role:张文斌|院长|青禾理工大学计算机科学与技术学院",
+                    "role:赵小红|党委书记|青禾理工大学材料科学与工程学院",
+                ],
                 &["role:张文斌|院长|技术学院", "role:赵小红|党委书记|工程学院"],
             ),
             // A union written bare after the unit's party committee is the unit's union.
@@ -1792,6 +1795,22 @@ fn a_meeting_named_in_brackets_and_spelled_out_after_its_headline() {
             "6月5日上午，执法检查组召开座谈会，听取市政府有关情况汇报。",
             &["meeting:座谈会"],
             &["meeting:组召开座谈会"],
+        )],
+    );
+}
+
+#[test]
+fn a_universitys_report_names_its_schools_and_party_departments_bare() {
+    check(
+        "university parts",
+        &[(
+            "青川理工大学召开会议。机械工程学院党委书记林可欣、校党委组织部部长周立明、湖南师范学院院长钱佳怡发言。",
+            &[
+                "role:林可欣|党委书记|青川理工大学机械工程学院",
+                "role:周立明|部长|青川理工大学党委组织部",
+                "role:钱佳怡|院长|湖南师范学院",
+            ],
+            &["org:青川理工大学湖南师范学院"],
         )],
     );
 }

@@ -149,7 +149,7 @@ impl Extractor {
         let lead: String = units.iter().take(2).flat_map(|&(a, b)| chars[a..b].iter()).collect();
         let lead_unit = orgs.lead_unit(lex, &lead);
         if let Some(unit) = &lead_unit {
-            renames.extend(orgs.compose_unit_parts(unit));
+            renames.extend(orgs.compose_unit_parts(unit, |n| self.is_school_name(n)));
         }
         people.rename_organizations(&renames);
         // A unit's report names its party posts bare (党委书记某某): they are the unit's.

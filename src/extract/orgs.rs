@@ -900,6 +900,10 @@ fn is_unit_part(name: &str) -> bool {
     if BARE_UNIT_ORGANS.contains(&name) || name == UNIT_DISCIPLINE_COMMITTEE {
         return true;
     }
+    // A department of the unit's party committee (党委组织部, 党委办公室).
+    if let Some(dept) = name.strip_prefix("党委") {
+        return dept.chars().count() >= 2 && is_unit_part(dept);
+    }
     let n = name.chars().count();
     (2..=8).contains(&n)
         && UNIT_PART_ENDINGS.iter().any(|e| name.ends_with(e))
@@ -1186,12 +1190,22 @@ impl OrgTable {
 
     /// Files the internal divisions a unit's report names bare (执行局, 护理部, 科技处) under
     /// `owner`, the unit the report is about ([`Self::lead_unit`]). Returns the renames.
-    pub fn compose_unit_parts(&mut self, owner: &str) -> BTreeMap<String, String> {
+    /// `is_school` tells the schools of a university named bare (马克思主义学院), which are
+    /// its parts too when the unit is a university.
+    pub fn compose_unit_parts(&mut self, owner: &str, is_school: impl Fn(&str) -> bool) -> BTreeMap<String, String> {
         let mut renames = BTreeMap::new();
+        let university = self.kind_of(owner) == Some(BodyKind::University);
         for part in self.unknown.clone() {
             // A division after the unit's kind word (集团安全环保部) is a division too.
             let after_kind = UNIT_KIND_WORDS.iter().find_map(|w| part.strip_prefix(w)).is_some_and(is_unit_part);
-            if (is_unit_part(&part) || after_kind) && !owner.contains(part.as_str()) {
+            // A department of the unit's party committee after the unit's kind char (校党委组织部).
+            let party_department = ["校", "院", "所"]
+                .iter()
+                .find_map(|w| part.strip_prefix(w))
+                .is_some_and(|d| d.starts_with("党委") && is_unit_part(d));
+            let after_kind = after_kind || party_department;
+            let school = university && is_school(&part);
+            if (is_unit_part(&part) || after_kind || school) && !owner.contains(part.as_str()) {
                 // The unit's own kind char before the division (院执行局, 校办) is the unit.
                 let division = OWN_UNIT_WORDS
                     .iter()

@@ -40,6 +40,17 @@ impl Extractor {
         head.chars().count() == 2 && tags.len() == 1 && matches!(tags[0].tag.chars().next(), Some('p' | 'c' | 'd'))
     }
 
+    /// Whether `name` is the bare name of a university's school: a subject before 学院
+    /// (马克思主义学院, 机械与车辆工程学院), no place or person in it (长春职业技术学院 and 某某理工
+    /// 学院 are colleges of their own).
+    pub(super) fn is_school_name(&self, name: &str) -> bool {
+        let Some(subject) = name.strip_suffix("学院") else { return false };
+        subject.chars().count() >= 2
+            && subject.chars().all(names::is_han)
+            && !subject.contains("大学")
+            && self.jieba.tag(subject, false).iter().all(|t| !matches!(t.tag, "ns" | "nr" | "nrt" | "nrfg"))
+    }
+
     /// Whether jieba knows `w` as a verb or a function word (召开, 各个): no part of a place's name.
     pub(super) fn is_verb_or_function_word(&self, w: &str) -> bool {
         let tags = self.jieba.tag(w, false);
