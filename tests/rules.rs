@@ -1814,3 +1814,12 @@ fn a_universitys_report_names_its_schools_and_party_departments_bare() {
         )],
     );
 }
+
+#[test]
+fn a_brand_char_jieba_tags_as_a_numeral_is_part_of_the_name() {
+    // jieba tags 丝 as a numeral: it writes no number, so it is no boundary of the name.
+    check(
+        "coined names",
+        &[("他来到湖南丝泉科技有限公司，实地察看生产情况。", &["org:湖南丝泉科技有限公司"], &["org:泉科技有限公司"])],
+    );
+}

@@ -346,12 +346,18 @@ fn left_edge(
                 words.get(i + 1).map(|n| (n.2, n.3)),
             )
     };
+    // jieba tags some chars as numerals that write no number (丝, 亿 in a brand): no boundary.
+    let false_numeral = |w: &str, t: &str| {
+        t.starts_with('m')
+            && !w.chars().any(|c| c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两几多数半".contains(c))
+    };
     let hard = words
         .iter()
         .enumerate()
         .rposition(|(i, &(a, _, w, t))| {
             !bracket(w)
                 && !ordinal(w)
+                && !false_numeral(w, t)
                 && !joins_disciplines(i)
                 && !(w.chars().count() == 1
                     && (t.starts_with('m') || (w == "和" && words.get(i + 1).is_some_and(|n| n.1 - n.0 == 1)))
