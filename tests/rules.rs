@@ -696,6 +696,13 @@ fn a_head_of_government_without_a_body_heads_the_region_of_its_tier() {
             ),
             // A rank is no head: it takes no government.
             ("某某县召开会议。一级巡视员赵德山出席。", &[], &["role:赵德山|一级巡视员|某某县人民政府"]),
+            // A county-level city's report: its 市长 and 副市长 are its own, not the prefecture
+            // city's above it.
+            (
+                "浏阳市召开会议。市长张明远出席，副市长林可欣主持。",
+                &["role:张明远|市长|浏阳市人民政府", "role:林可欣|副市长|浏阳市人民政府"],
+                &["role:林可欣|副市长|长沙市人民政府"],
+            ),
         ],
     );
 }

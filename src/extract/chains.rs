@@ -871,6 +871,10 @@ impl<'a> ChainParser<'a> {
             _ => &[],
         };
         let ctx = self.orgs.context();
+        // A county-level city's head is a 市长 too (its report's 市长 is its own).
+        if level_char == '市' {
+            return ctx.resolve_level_word(self.lex, "市");
+        }
         [ctx.county, ctx.city, ctx.province].into_iter().flatten().find(|&r| want.contains(&self.lex.regions[r].level))
     }
 }
