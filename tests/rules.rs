@@ -1830,3 +1830,24 @@ fn a_brand_char_jieba_tags_as_a_numeral_is_part_of_the_name() {
         &[("他来到湖南丝泉科技有限公司，实地察看生产情况。", &["org:湖南丝泉科技有限公司"], &["org:泉科技有限公司"])],
     );
 }
+
+#[test]
+fn a_bodys_office_written_bare_after_it_in_a_chain() {
+    check(
+        "bare office",
+        &[
+            (
+                "平江县召开会议。县委常委、办公室主任林可欣，县政府党组成员、办公室主任周立明陪同。",
+                &[
+                    "role:林可欣|常委|中共平江县委员会",
+                    "role:林可欣|主任|中共平江县委员会办公室",
+                    "role:周立明|党组成员|平江县人民政府",
+                    "role:周立明|主任|平江县人民政府办公室",
+                ],
+                &["role:林可欣|主任|-"],
+            ),
+            // With no body before it, the office is no one's.
+            ("平江县召开会议。办公室主任林可欣陪同。", &["role:林可欣|主任|-"], &["org:办公室"]),
+        ],
+    );
+}

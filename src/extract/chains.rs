@@ -120,6 +120,9 @@ fn same_post_family(a: &str, b: &str) -> bool {
     base(a) == base(b) || organ(a).is_some_and(|o| organ(b) == Some(o))
 }
 
+/// The office of a body, written bare in a chain after the body (县委常委、办公室主任).
+const BARE_OFFICE: &str = "办公室";
+
 /// `inner` as a part of `outer`: its name prefixed with the outer body's.
 fn sub_body(outer: &OrgRef, inner: OrgRef) -> OrgRef {
     let mut aliases = inner.aliases;
@@ -430,6 +433,18 @@ impl<'a> ChainParser<'a> {
                 unread: false,
             });
         }
+        // A body's office written bare after it (县委常委、办公室主任): an office, of the body the
+        // chain carries once the posts are distributed.
+        if title.is_some() && tail.iter().copied().eq(BARE_OFFICE.chars()) {
+            return Some(Segment {
+                start: cut,
+                org: Some(OrgRef::shaped(BARE_OFFICE.to_string(), Vec::new(), BodyKind::Government)),
+                org_span: Some((cut, org_end)),
+                title,
+                lead_in: cut > start,
+                unread: false,
+            });
+        }
         // Unknown text is a body only when it ends like one (…管委会, …集团).
         // A unit named by its kind word (医院党委书记, 集团总会计师) is the report's own unit.
         let Some(org) = self.orgs.resolve(tail, None, false).or_else(|| self.orgs.own_unit(tail)) else {
@@ -616,6 +631,10 @@ impl<'a> ChainParser<'a> {
             }
             // A residents' committee no community's committee names is no body.
             if seg.org.as_ref().is_some_and(|o| orgs::RESIDENTS_COMMITTEES.contains(&o.name.as_str())) {
+                seg.org = None;
+            }
+            // A bare office with no body before it is nobody's office.
+            if carry.is_empty() && seg.org.as_ref().is_some_and(|o| o.name == BARE_OFFICE) {
                 seg.org = None;
             }
             if let Some(o) = seg.org.as_ref().filter(|o| !o.bare_region) {
