@@ -1851,3 +1851,26 @@ fn a_bodys_office_written_bare_after_it_in_a_chain() {
         ],
     );
 }
+
+#[test]
+fn group_members_after_a_word_of_belonging_and_abbreviated_group_names() {
+    check(
+        "groups",
+        &[
+            // 下属 ends the words before a member body's name.
+            (
+                "青岚城市建设投资集团有限公司召开会议。集团下属青岚置业有限公司负责人作表态发言。",
+                &["org:青岚置业有限公司"],
+                &[],
+            ),
+            // 青岚城建集团 keeps chars of each word of 青岚城市建设投资集团: the same body.
+            (
+                "青岚城建集团召开会议。青岚城市建设投资集团有限公司党委书记林可欣讲话。",
+                &["org:青岚城市建设投资集团有限公司"],
+                &["org:青岚城建集团"],
+            ),
+            // One word left out names another body (某省科学院 beside 某省社会科学院).
+            ("湖南省科学院、湖南省社会科学院负责同志参加会议。", &["org:湖南省科学院", "org:湖南省社会科学院"], &[]),
+        ],
+    );
+}

@@ -915,6 +915,9 @@ fn is_unit_part(name: &str) -> bool {
 /// 公司办公室, 医院护理部).
 const UNIT_KIND_WORDS: &[&str] = &["集团", "公司", "医院", "学校", "学院", "大学", "法院", "检察院"];
 
+/// Kind words of bodies that writers abbreviate by keeping chars of each word (某某城建集团).
+const ABBREVIATED_KINDS: &[&str] = &["集团", "公司", "大学", "学院", "医院", "银行"];
+
 /// Legal forms written after an enterprise's name (某某集团有限公司).
 const LEGAL_FORMS: &[&str] = &["有限公司", "股份有限公司", "有限责任公司", "股份公司", "公司"];
 
@@ -1152,12 +1155,46 @@ impl OrgTable {
             };
             // An organ of a unit named by its kind word (医院党委 after 某某医院): that unit's organ.
             let target = target.or_else(|| self.organ_of_named_unit(lex, &short, text));
+            let target = target.or_else(|| self.abbreviated(&short));
             if let Some(t) = target {
                 self.rename(&short, &t, None);
                 renames.insert(short, t);
             }
         }
         renames
+    }
+
+    /// The body `short` abbreviates by keeping some chars of each word (某江城建集团 for 某江城市
+    /// 建设投资集团有限公司): the same first two chars and kind word, and every char of `short`
+    /// in the longer name in order. Only one such body may be named.
+    fn abbreviated(&self, short: &str) -> Option<String> {
+        let s: Vec<char> = short.chars().collect();
+        if s.len() < 4 {
+            return None;
+        }
+        let kind: String = s[s.len() - 2..].iter().collect();
+        if !ABBREVIATED_KINDS.contains(&kind.as_str()) {
+            return None;
+        }
+        // The chars of `short` in `full` in order, with the words left out in two places or
+        // more: a name with one word left out (某省科学院 in 某省社会科学院) is another body.
+        let spells_out = |full: &str| {
+            let stem = LEGAL_FORMS.iter().find_map(|f| full.strip_suffix(f)).unwrap_or(full);
+            let f: Vec<char> = stem.chars().collect();
+            if f.len() <= s.len() || f[..2] != s[..2] || !stem.ends_with(kind.as_str()) {
+                return false;
+            }
+            let (mut at, mut gaps) = (0, 0);
+            for c in &s {
+                let Some(k) = f[at..].iter().position(|x| x == c) else { return false };
+                gaps += usize::from(k > 0);
+                at += k + 1;
+            }
+            gaps >= 2 && at == f.len()
+        };
+        let mut found = self.order.iter().filter(|n| **n != short && spells_out(n));
+        let target = found.next()?;
+        found.next().is_none().then(|| target.clone())
     }
 
     /// Files the body `short` under `target` (made, with `parent`, when the table lacks it),

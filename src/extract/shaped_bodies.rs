@@ -67,6 +67,9 @@ const CATEGORY_WORDS: &[&str] = &[
     "等级", "定点", "公立",
 ];
 
+/// Words of belonging after which a group's member body is named (所属, 下属, 旗下).
+const BELONGING_WORDS: &[&str] = &["所属", "下属", "旗下"];
+
 /// Words in a sentence that make it a credit or source line (来源：…), whose bodies do not count.
 const CREDIT_MARKS: &[&str] = &["来源", "供稿", "发布者", "责任编辑", "编辑：", "审核：", "作者："];
 
@@ -115,7 +118,16 @@ pub fn shaped_bodies(
                 continue;
             }
             let head: String = chars[start..j - elen].iter().collect();
-            if CATEGORY_WORDS.iter().any(|w| head.contains(w)) {
+            // A body of a group after the word of belonging (某集团下属|某某置业有限公司): the name
+            // starts after it; other category words make the words a class of bodies.
+            let start = match BELONGING_WORDS.iter().filter_map(|w| head.rfind(w).map(|k| k + w.len())).max() {
+                Some(k) => start + head[..k].chars().count(),
+                None => start,
+            };
+            let head: String = chars[start..j - elen].iter().collect();
+            if CATEGORY_WORDS.iter().any(|w| head.contains(w))
+                || !has_proper_head(lex, jieba, hits, chars, start, j - elen)
+            {
                 continue;
             }
             if ANCHORED_ENDINGS.contains(ending) && !anchored(hits, start, j - elen) {
