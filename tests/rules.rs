@@ -1874,3 +1874,22 @@ fn group_members_after_a_word_of_belonging_and_abbreviated_group_names() {
         ],
     );
 }
+
+#[test]
+fn a_list_of_attendees_opened_by_a_clause_with_a_collective_label() {
+    check(
+        "list openers",
+        &[
+            (
+                "平江县召开会议。出席会议的县领导有林可欣、周立明、钱佳怡。",
+                &["attends:林可欣|attended", "attends:周立明|attended", "attends:钱佳怡|attended"],
+                &[],
+            ),
+            (
+                "平江县召开会议。参加调研的市领导还有林可欣、周立明。",
+                &["attends:林可欣|attended", "attends:周立明|attended"],
+                &[],
+            ),
+        ],
+    );
+}

@@ -103,6 +103,9 @@ fn only_adverbs(text: &str) -> bool {
 /// Words for the members of a group (代表团成员有甲、乙, 调研组组员为丙).
 const MEMBERS: &[&str] = &["成员", "团员", "组员"];
 
+/// Collective labels between 的 and 有 in the words that open a list (出席会议的市领导有).
+const LIST_LABELS: &[&str] = &["领导", "同志", "嘉宾", "负责人", "负责同志", "人员", "代表"];
+
 /// Where the words that open a list of those who took part, starting at `p`, end: 有 closing
 /// a clause about attending (出席座谈会的还有, 陪同调研的有: any attending verb of
 /// triggers.tsv before the 的), or 有/为/包括 after the members of a group (代表团成员有).
@@ -126,10 +129,13 @@ pub fn attendee_list_opener(lex: &Lexicon, hits: &Hits, chars: &[char], s: usize
     if MEMBERS.iter().any(|w| ends_with(w)) {
         return Some(p + len);
     }
-    if chars[p] != '有' || !(ends_with("的") || ends_with("还")) {
+    // (Also with a collective label between: 出席会议的县领导有.)
+    let de = a + before.iter().rposition(|&c| c == '的')?;
+    let label: String = chars[de + 1..p].iter().collect();
+    let labelled = label.chars().count() <= 6 && LIST_LABELS.iter().any(|w| label.ends_with(w));
+    if chars[p] != '有' || !(ends_with("的") || ends_with("还") || labelled) {
         return None;
     }
-    let de = a + before.iter().rposition(|&c| c == '的')?;
     let attending = hits.within(a, de).any(|h| {
         matches!(h.surface, Surface::Trigger(t) if matches!(lex.triggers[t].act, Act::Attended | Act::Led | Act::Met))
             && h.end <= de
