@@ -208,8 +208,12 @@ impl Extractor {
                 continue;
             }
             let names: Vec<String> = items.iter().map(|&(a, b)| chars[a..b].iter().collect()).collect();
+            // A list's opener ends a word (…的县领导有|某某): its first name starts there, however
+            // jieba cuts the chars around it.
+            let floor = |a: usize| if listed && a == c { c } else { s };
             let accepted = items.iter().zip(&names).all(|(&(a, _), n)| {
-                known.contains(n) || (self.acceptable_bare_name(chars, n, a, s, known) && !self.word_not_full_name(n))
+                known.contains(n)
+                    || (self.acceptable_bare_name(chars, n, a, floor(a), known) && !self.word_not_full_name(n))
             });
             if accepted {
                 for n in &names {
