@@ -274,7 +274,7 @@ impl Store {
                 self.conn.prepare_cached(sql).and_then(|mut s| s.execute(params![row, value])).map(drop).map_err(e)
             };
             // A loaded node's stored names are in the store already: only new ones are written.
-            let new = |had: Option<&Vec<String>>, name: &String| !had.is_some_and(|h| h.binary_search(name).is_ok());
+            let new = |had: Option<&Vec<String>>, name: &String| had.is_none_or(|h| h.binary_search(name).is_err());
             for a in n.aliases.iter().filter(|a| new(before.map(|b| &b.aliases), a)) {
                 add("INSERT OR IGNORE INTO aliases(node, name) VALUES (?1, ?2)", a)?;
             }
