@@ -9,9 +9,10 @@ use anyhow::Context;
 use clap::Args;
 
 use super::inputs::{read_all, summary_line, InputArgs};
+use super::merger::{Extracted, Merger};
 use super::Outcome;
 use guanxi::export::{dot, html};
-use guanxi::graph::evidence::{evidence_sentences, Sentence};
+use guanxi::graph::evidence::evidence_sentences;
 use guanxi::graph::NodeKind;
 use guanxi::input::InputItem;
 use guanxi::query::Stats;
@@ -73,34 +74,39 @@ pub fn run(mut args: BuildArgs) -> anyhow::Result<Outcome> {
     let mut options = args.inputs.read_options(true)?;
     options.done = std::sync::Arc::new(store.document_paths()?.into_iter().collect());
 
-    // Reports are read and extracted on the worker threads while this one merges them into
-    // the store, a batch at a time, so memory depends on the batch, not on the graph.
+    // Reports are read and extracted on the worker threads while the merger's thread merges
+    // them into the store, a batch at a time, so memory depends on the batch, not on the graph.
     let render = |record: Extraction, input: &guanxi::input::Prepared| {
         let sentences = evidence_sentences(&record, &input.text);
         (record, sentences)
     };
-    let mut pending: Vec<Extracted> = Vec::with_capacity(MERGE_BATCH);
     let (mut added, mut offered) = (0, 0);
-    let mut merge_error: Option<guanxi::Error> = None;
-    let summary = read_all(&args.inputs, &extractor, options, &AtomicBool::new(false), render, |_, item| {
-        let extracted = match item {
-            InputItem::Report(extracted) => extracted,
-            InputItem::Record(record) => (*record, Vec::new()),
-            InputItem::Skipped(_) => return,
-        };
-        offered += 1;
-        pending.push(extracted);
-        if pending.len() >= MERGE_BATCH && merge_error.is_none() {
-            match store.merge_batch(in_source_order(std::mem::take(&mut pending))) {
-                Ok(n) => added += n,
-                Err(e) => merge_error = Some(e),
+    let summary = std::thread::scope(|scope| -> anyhow::Result<_> {
+        let merger = Merger::start(scope, &mut store);
+        let mut pending: Vec<Extracted> = Vec::with_capacity(MERGE_BATCH);
+        let summary = read_all(&args.inputs, &extractor, options, &AtomicBool::new(false), render, |_, item| {
+            let extracted = match item {
+                InputItem::Report(extracted) => extracted,
+                InputItem::Record(record) => (*record, Vec::new()),
+                InputItem::Skipped(_) => return,
+            };
+            offered += 1;
+            pending.push(extracted);
+            if pending.len() >= MERGE_BATCH {
+                merger.send(std::mem::replace(&mut pending, Vec::with_capacity(MERGE_BATCH)));
             }
-        }
+        });
+        let summary = match summary {
+            Ok(summary) => summary,
+            Err(e) => {
+                let _ = merger.finish();
+                return Err(e);
+            }
+        };
+        merger.send(pending);
+        added = merger.finish()?;
+        Ok(summary)
     })?;
-    if let Some(e) = merge_error {
-        return Err(e.into());
-    }
-    added += store.merge_batch(in_source_order(std::mem::take(&mut pending)))?;
     if !args.inputs.quiet {
         eprintln!("guanxi: {}", summary_line(&summary));
     }
@@ -170,16 +176,6 @@ fn open_for_update(graph: &Path, db: &Path) -> anyhow::Result<Store> {
     store.import(&old)?;
     Ok(store)
 }
-
-/// A batch sorted by document: records given in any order (shards of a Spark job, reports
-/// and records mixed) give the same graph, byte for byte, up to [`MERGE_BATCH`] documents.
-fn in_source_order(mut batch: Vec<Extracted>) -> Vec<Extracted> {
-    batch.sort_by(|a, b| a.0.source.cmp(&b.0.source));
-    batch
-}
-
-/// A report's record and the sentences that hold its evidence.
-type Extracted = (Extraction, Vec<Sentence>);
 
 /// Graphs up to this many nodes get graph.json and graph.dot (and what is drawn from them)
 /// in every build; larger ones are exported on demand (`guanxi export`), streamed from the

@@ -4,6 +4,7 @@ pub mod build;
 pub mod export;
 pub mod extract;
 pub mod inputs;
+mod merger;
 pub mod progress;
 pub mod query;
 mod table;

@@ -68,6 +68,27 @@ struct Loaded {
     by_id: HashMap<String, i64>,
     /// Persons per name before the batch (for the namesake count).
     persons: HashMap<String, usize>,
+    /// What each loaded node had in the store, so that only what merging added is written.
+    before: HashMap<i64, Before>,
+}
+
+/// The names and attributes a stored node had when it was loaded.
+struct Before {
+    aliases: Vec<String>,
+    regions: Vec<String>,
+    org_kind: Option<String>,
+    parent: Option<String>,
+}
+
+impl Before {
+    fn of(n: &Node) -> Before {
+        Before {
+            aliases: n.aliases.clone(),
+            regions: n.regions.clone(),
+            org_kind: n.org_kind.clone(),
+            parent: n.parent.clone(),
+        }
+    }
 }
 
 impl Store {
@@ -115,9 +136,36 @@ impl Store {
             rows.extend(found.map_err(e)?);
             Ok(())
         };
+        // Persons are most of what a batch loads (every namesake of every name), so each
+        // name's namesakes come with their regions in one query.
+        let mut persons: HashMap<i64, Node> = HashMap::new();
+        let mut namesakes = self
+            .conn
+            .prepare_cached(
+                "SELECT n.node, n.id, n.date, n.category, n.parent, r.region FROM nodes n \
+                 LEFT JOIN regions r ON r.node = n.node WHERE n.label = ?1 AND n.kind = ?2 ORDER BY n.node, r.region",
+            )
+            .map_err(e)?;
         for name in &keys.persons {
-            let found = by_label.query_map(params![name, node_code(NodeKind::Person)], |r| r.get(0));
-            collect(&mut rows, found.and_then(Iterator::collect))?;
+            let mut found = namesakes.query(params![name, node_code(NodeKind::Person)]).map_err(e)?;
+            while let Some(r) = found.next().map_err(e)? {
+                let node: i64 = r.get(0).map_err(e)?;
+                let region: Option<String> = r.get(5).map_err(e)?;
+                if let Some(n) = persons.get_mut(&node) {
+                    n.regions.extend(region);
+                    continue;
+                }
+                let Some(id) = r.get::<_, Option<String>>(1).map_err(e)? else {
+                    return Err(self.damaged("a node without id or of an unknown kind"));
+                };
+                let mut n = Node::new(id, NodeKind::Person, name.to_string());
+                n.date = r.get(2).map_err(e)?;
+                n.org_kind = r.get(3).map_err(e)?;
+                n.parent = r.get(4).map_err(e)?;
+                n.regions.extend(region);
+                persons.insert(node, n);
+                rows.insert(node);
+            }
         }
         for name in &keys.organizations {
             let found = by_label.query_map(params![name, node_code(NodeKind::Organization)], |r| r.get(0));
@@ -128,9 +176,14 @@ impl Store {
             let found = meeting.query_map(params![name, node_code(NodeKind::Meeting), date], |r| r.get(0));
             collect(&mut rows, found.and_then(Iterator::collect))?;
         }
-        let mut loaded = Loaded { row: HashMap::new(), by_id: HashMap::new(), persons: HashMap::new() };
+        let mut loaded =
+            Loaded { row: HashMap::new(), by_id: HashMap::new(), persons: HashMap::new(), before: HashMap::new() };
         for node in rows {
-            let n = self.node_for_merge(node)?;
+            let n = match persons.remove(&node) {
+                Some(n) => n,
+                None => self.node_for_merge(node)?,
+            };
+            loaded.before.insert(node, Before::of(&n));
             if n.kind == NodeKind::Person {
                 *loaded.persons.entry(n.label.clone()).or_default() += 1;
             }
@@ -189,9 +242,11 @@ impl Store {
         let mut rows: HashMap<NodeIndex, i64> = HashMap::with_capacity(ws.node_count());
         for &ix in &ws.created {
             let n = ws.node(ix);
-            let row = match stored(&ix) {
+            let (row, before) = match stored(&ix) {
                 Some(row) => {
-                    if n.org_kind.is_some() || n.parent.is_some() {
+                    let before = loaded.before.get(&row);
+                    let filled = before.is_some_and(|b| b.org_kind == n.org_kind && b.parent == n.parent);
+                    if !filled && (n.org_kind.is_some() || n.parent.is_some()) {
                         self.conn
                             .prepare_cached(
                                 "UPDATE nodes SET category = COALESCE(category, ?2), parent = COALESCE(parent, ?3) WHERE node = ?1",
@@ -199,7 +254,7 @@ impl Store {
                             .and_then(|mut s| s.execute(params![row, n.org_kind, n.parent]))
                             .map_err(e)?;
                     }
-                    row
+                    (row, before)
                 }
                 None => {
                     self.conn
@@ -211,17 +266,19 @@ impl Store {
                         })
                         .map_err(e)?;
                     *made.entry(format!("nodes:{}", n.kind)).or_default() += 1;
-                    self.conn.last_insert_rowid()
+                    (self.conn.last_insert_rowid(), None)
                 }
             };
             rows.insert(ix, row);
             let add = |sql: &str, value: &str| -> Result<()> {
                 self.conn.prepare_cached(sql).and_then(|mut s| s.execute(params![row, value])).map(drop).map_err(e)
             };
-            for a in &n.aliases {
+            // A loaded node's stored names are in the store already: only new ones are written.
+            let new = |had: Option<&Vec<String>>, name: &String| had.is_none_or(|h| h.binary_search(name).is_err());
+            for a in n.aliases.iter().filter(|a| new(before.map(|b| &b.aliases), a)) {
                 add("INSERT OR IGNORE INTO aliases(node, name) VALUES (?1, ?2)", a)?;
             }
-            for r in &n.regions {
+            for r in n.regions.iter().filter(|r| new(before.map(|b| &b.regions), r)) {
                 add("INSERT OR IGNORE INTO regions(node, region) VALUES (?1, ?2)", r)?;
             }
             for p in n.posts.iter().filter(|p| p.organization.is_none()) {
@@ -466,7 +523,8 @@ impl Store {
                 message: "import into a store that is not empty".into(),
             });
         }
-        let loaded = Loaded { row: HashMap::new(), by_id: HashMap::new(), persons: HashMap::new() };
+        let loaded =
+            Loaded { row: HashMap::new(), by_id: HashMap::new(), persons: HashMap::new(), before: HashMap::new() };
         let mut digest = Sha256::new();
         let mut json = Vec::new();
         graph.write_json(&mut json).map_err(|e| Error::Io { path: self.path.clone(), source: e })?;
