@@ -1749,6 +1749,12 @@ fn whole_tiers_categories_and_tibetan_names_of_two_parts() {
                 &["role:林可欣|院长|株洲市中级人民法院"],
                 &["org:株洲市人民法院"],
             ),
+            // 市委办公楼 is a building: no office named.
+            (
+                "株洲市召开会议。市委书记林可欣在市委办公楼会见了客人。",
+                &["role:林可欣|书记|中共株洲市委员会"],
+                &["org:中共株洲市委员会办公室"],
+            ),
             // 等级医院 is a class of hospitals: the department before it is the body named.
             (
                 "平江县人民医院召开会议。院长林可欣要求各科室对照省卫健委等级医院评审标准查漏补缺。",

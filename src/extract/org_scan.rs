@@ -71,6 +71,7 @@ impl Extractor {
                             || self.runs_into_category(chars, i, i + len, e)
                             || is_media_credit(chars, i + len, e)
                             || is_whole_tier(chars, i, s)
+                            || is_office_building(chars, i + len, e)
                         {
                             i += len;
                             continue;
@@ -288,4 +289,10 @@ fn is_generic_org(r: &OrgRef, chars: &[char], end: usize, limit: usize) -> bool 
 /// kind in the region, not the region's own one.
 fn is_whole_tier(chars: &[char], start: usize, floor: usize) -> bool {
     start > floor && chars[start - 1] == '全' && matches!(chars[start], '省' | '市' | '县' | '区' | '州')
+}
+
+/// Whether a short name ending in 办 (市委办, 县府办) runs on into 办公 (市委办公楼, 县政府办公大院):
+/// the words name a building, not the office.
+fn is_office_building(chars: &[char], end: usize, limit: usize) -> bool {
+    end < limit && chars[end - 1] == '办' && chars[end] == '公'
 }
