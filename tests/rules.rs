@@ -1785,6 +1785,8 @@ fn party_departments_in_a_chain_office_short_names_and_arrangements_given() {
             ),
             // 区府办 is the district government's office.
             ("鄞州区召开会议。区委办、区府办主要负责人列席会议。", &["org:宁波市鄞州区人民政府办公室"], &[]),
+            // So is 进行…部署/总结.
+            ("平江县召开推进会。县长林可欣对下一步工作进行了安排部署。", &["attends:林可欣|spoke"], &[]),
             // 作…安排/部署 at a meeting is speaking.
             ("平江县召开推进会。副县长林可欣对下半年重点工作作具体安排。", &["attends:林可欣|spoke"], &[]),
         ],

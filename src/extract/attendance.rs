@@ -63,8 +63,8 @@ const POSSESSED: &[&str] =
 /// Words after an attending verb that make it a modifier (参会代表, 与会人员), not a verb.
 const MODIFIED: &[&str] = &["代表", "人员", "嘉宾", "人士", "单位", "者", "企业", "群众"];
 
-/// Nouns that make 进行… a talk given (进行了专题培训, 进行现场讲解).
-const TEACHING: &[&str] = &["培训", "授课", "辅导", "讲解", "宣讲", "解读", "点评", "讲评"];
+/// Nouns that make 进行… a talk given (进行了专题培训, 进行现场讲解, 进行了安排部署).
+const TEACHING: &[&str] = &["培训", "授课", "辅导", "讲解", "宣讲", "解读", "点评", "讲评", "部署", "总结"];
 
 /// Words that make what follows a plan (将邀请, 拟由, 届时).
 const FUTURE_MARKS: &[&str] = &["将邀请", "拟邀请", "将由", "拟由", "将于", "拟于", "届时", "计划于", "预计"];
