@@ -835,7 +835,19 @@ fn national_and_international_bodies_of_the_dictionary_are_named() {
             // 民进党 is its own party, not 民进 (中国民主促进会).
             ("民进党当局一意孤行。", &["org:民主进步党"], &["org:中国民主促进会"]),
             ("该标准正在WTO公示。", &["org:世界贸易组织"], &[]),
+            // River basin commissions of the water ministry, and a province's 应急厅.
+            ("省应急厅、长江委负责同志列席会议。", &["org:水利部长江水利委员会"], &[]),
+            ("湖北省召开会议。省应急厅负责同志列席会议。", &["org:湖北省应急管理厅"], &[]),
         ],
+    );
+    // A headline's bare meeting word after a level word and its department (省政府召开常务会议).
+    check_reports(
+        "meeting names",
+        &[(
+            "省政府召开常务会议\n\n6月3日，省长林可欣主持召开省政府常务会议，研究有关工作。\n",
+            &["meeting:省政府常务会议"],
+            &["meeting:常务会议"],
+        )],
     );
 }
 

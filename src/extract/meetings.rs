@@ -208,10 +208,12 @@ impl<'a> MeetingFinder<'a> {
                     let n = subject.chars().count();
                     // The subject starts with a body (中共 may stand before it).
                     let from = if subject.starts_with("中共") { a + 2 } else { a };
+                    // (Or a level word and a department: 省政府, 市委.)
                     let body_first = [a, from].iter().any(|&at| {
                         self.hits.starting_at(at).any(|x| {
                             matches!(x.surface, Surface::Body(_) | Surface::Region(_) | Surface::DepartmentBare(_))
-                        })
+                        }) || (matches!(chars[at], '省' | '市' | '区' | '县' | '州')
+                            && self.hits.starting_at(at + 1).any(|x| matches!(x.surface, Surface::DepartmentSuffix)))
                     });
                     if body_first && (2..=20).contains(&n) && subject.chars().all(is_han) {
                         out.push(MeetingCandidate {
