@@ -1913,3 +1913,21 @@ fn a_list_of_attendees_opened_by_a_clause_with_a_collective_label() {
         ],
     );
 }
+
+#[test]
+fn village_branches_and_reports_on_duties() {
+    check(
+        "villages and duty reports",
+        &[(
+            "近日，平江县青禾乡召开村级党组织书记述职评议会。石桥村党支部书记林可欣，白沙村党总支书记周立明等村党组织书记逐一述职。",
+            &[
+                "role:周立明|书记|白沙村党总支",
+                "role:林可欣|书记|石桥村党支部",
+                "attends:周立明|spoke",
+                "attends:林可欣|spoke",
+                "meeting:村级党组织书记述职评议会",
+            ],
+            &["role:周立明|党总支书记|-"],
+        )],
+    );
+}

@@ -71,10 +71,16 @@ pub(super) const LEAD_IN_CHARS: &[char] =
 const LEAD_IN_WORDS: &[&str] =
     &["所属", "下属", "旗下", "属下", "还有", "包括", "以及", "选举", "推选", "增选", "补选", "邀请", "特邀", "聘请"];
 
-/// Titles that hold the ending of their body (科主任, 纪检监察组组长, a township's 人大主席): after
+/// Titles that hold the ending of their body (科主任, 纪检监察组组长, 党总支书记, a township's 人大主席): after
 /// the body's name they are its post (body ending, post).
-const TITLES_WITH_THEIR_BODY: &[(&str, &str)] =
-    &[("科", "主任"), ("纪检监察组", "组长"), ("人大", "主席"), ("人大", "副主席")];
+const TITLES_WITH_THEIR_BODY: &[(&str, &str)] = &[
+    ("科", "主任"),
+    ("纪检监察组", "组长"),
+    ("人大", "主席"),
+    ("人大", "副主席"),
+    ("党总支", "书记"),
+    ("党总支", "副书记"),
+];
 
 /// Whether a name ends like a unit inside a body (a bureau, division, department, office,
 /// centre or working committee) rather than a body of its own.
