@@ -157,7 +157,7 @@ fn title_chains_split_carry_and_distribute() {
             ),
             (
                 "国家发展改革委调度局组织召开保供调度会。调度局局长陈明宇主持会议，有关企业负责同志参加。",
-                &["role:陈明宇|局长|国家发展改革委调度局"],
+                &["role:陈明宇|局长|国家发展和改革委员会调度局"],
                 &["org:调度局"],
             ),
             (
@@ -761,8 +761,12 @@ fn divisions_take_the_parent_written_before_their_list() {
         &[
             (
                 "贵州省发展改革委办公室、规划处、综合处负责同志参加座谈。",
-                &["org:贵州省发展改革委办公室", "org:贵州省发展改革委规划处", "org:贵州省发展改革委综合处"],
-                // The parent is named only inside its divisions' names.
+                // Named after the parent's full name; the parent is named only inside theirs.
+                &[
+                    "org:贵州省发展和改革委员会办公室",
+                    "org:贵州省发展和改革委员会规划处",
+                    "org:贵州省发展和改革委员会综合处",
+                ],
                 &["org:贵州省发展和改革委员会"],
             ),
             (

@@ -202,15 +202,19 @@ pub fn divisions(
         let mut at = b;
         while let Some(end) = division_at(jieba, hits, chars, at, e) {
             let item: String = chars[at..end].iter().collect();
-            let mut aliases: Vec<String> = spellings[1..].iter().map(|p| format!("{p}{item}")).collect();
+            // Named after the parent's full name (a bare level word in the written one, 县委组织部
+            // 组织一科, would name the division of every county alike); the spellings are aliases.
+            let name = format!("{parent}{item}");
+            let mut aliases: Vec<String> = spellings.iter().map(|p| format!("{p}{item}")).collect();
             // A later item of the list is written without its parent.
             if at > b {
                 aliases.push(item.clone());
             }
+            aliases.retain(|a| *a != name);
             aliases.sort();
             aliases.dedup();
             let r = OrgRef {
-                name: format!("{written}{item}"),
+                name,
                 aliases,
                 kind: Some(if item.ends_with("党委") { BodyKind::Party } else { BodyKind::Government }),
                 parent: Some(parent.clone()),
