@@ -62,9 +62,10 @@ const STRONG_ENDINGS: &[&str] = &[
 const ANCHORED_ENDINGS: &[&str] = &["中心"];
 
 /// Words for a group of bodies (教育部直属高校, 重点企业): a name holding one is a category.
+/// (所属, 下属 start a member's name instead: [`BELONGING_WORDS`].)
 const CATEGORY_WORDS: &[&str] = &[
-    "直属", "所属", "下属", "相关", "有关", "重点", "骨干", "龙头", "知名", "各类", "部分", "其他", "多家", "一批",
-    "等级", "定点", "公立",
+    "直属", "相关", "有关", "重点", "骨干", "龙头", "知名", "各类", "部分", "其他", "多家", "一批", "等级", "定点",
+    "公立",
 ];
 
 /// Words of belonging after which a group's member body is named (所属, 下属, 旗下).
@@ -114,12 +115,9 @@ pub fn shaped_bodies(
             if !ends_word(jieba, chars, start, j, e) || title_crosses(hits, j - elen, j) {
                 continue;
             }
-            if !has_proper_head(lex, jieba, hits, chars, start, j - elen) {
-                continue;
-            }
-            let head: String = chars[start..j - elen].iter().collect();
             // A body of a group after the word of belonging (某集团下属|某某置业有限公司): the name
             // starts after it; other category words make the words a class of bodies.
+            let head: String = chars[start..j - elen].iter().collect();
             let start = match BELONGING_WORDS.iter().filter_map(|w| head.rfind(w).map(|k| k + w.len())).max() {
                 Some(k) => start + head[..k].chars().count(),
                 None => start,

@@ -41,7 +41,7 @@ impl Extractor {
     }
 
     /// Whether `name` is the bare name of a university's school: a subject before 学院
-    /// (马克思主义学院, 机械与车辆工程学院), no place or person in it (长春职业技术学院 and 某某理工
+    /// (马克思主义学院, 机械与车辆工程学院), no place or person in it (某市职业技术学院 and 某某理工
     /// 学院 are colleges of their own).
     pub(super) fn is_school_name(&self, name: &str) -> bool {
         let Some(subject) = name.strip_suffix("学院") else { return false };
